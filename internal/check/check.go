@@ -1,0 +1,346 @@
+// Package check holds the rules a JSON Schema cannot express: references
+// between files, unique ids, file names, date order, evidence behind every
+// status, and how much of the declared strategy the dataset covers.
+package check
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
+
+// Options tunes the rules.
+type Options struct {
+	Today string // YYYY-MM-DD; progress dated after it is an error
+}
+
+// Run applies every cross-file rule to s and returns the findings, unsorted.
+func Run(s *dataset.Set, opts Options) []finding.Finding {
+	c := &checker{set: s, opts: opts}
+	c.strategy()
+	c.registry()
+	c.items()
+	c.coverage()
+	return c.out
+}
+
+type checker struct {
+	set  *dataset.Set
+	opts Options
+	out  []finding.Finding
+}
+
+func (c *checker) at(file string, doc *yamlnode.Doc, onKey bool, sev finding.Severity, rule, format string, p ...string) func(args ...any) {
+	return func(args ...any) {
+		f := finding.Finding{Path: file, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
+		if doc != nil {
+			loc := doc.Locate(p...)
+			pos := loc.Value
+			if onKey {
+				pos = loc.Key
+			}
+			f.Line, f.Column = pos.Line, pos.Col
+		}
+		c.out = append(c.out, f)
+	}
+}
+
+func (c *checker) strategyPath() string {
+	return dataset.Options{Display: c.set.Display}.Path(dataset.StrategyFile)
+}
+func (c *checker) actorsPath() string {
+	return dataset.Options{Display: c.set.Display}.Path(dataset.ActorsFile)
+}
+
+func (c *checker) strategy() {
+	st, doc := c.set.Strategy, c.set.StrategyDoc
+	if st == nil {
+		return
+	}
+	file := c.strategyPath()
+	statuses := map[string]bool{}
+	for i, s := range st.Statuses {
+		if statuses[s.ID] {
+			c.at(file, doc, false, finding.Error, "duplicate-id", "status %q is declared twice", "statuses", strconv.Itoa(i), "id")(s.ID)
+		}
+		statuses[s.ID] = true
+	}
+	if !statuses[st.LaunchStatus] {
+		c.at(file, doc, false, finding.Error, "unknown-status", "launch_status %q is not one of the declared statuses", "launch_status")(st.LaunchStatus)
+	}
+	c.realDate(file, doc, st.Published, "published")
+	themes, prefixes := map[string]bool{}, map[string]bool{}
+	for i, t := range st.Themes {
+		ti := strconv.Itoa(i)
+		if themes[t.ID] {
+			c.at(file, doc, false, finding.Error, "duplicate-id", "theme %q is declared twice", "themes", ti, "id")(t.ID)
+		}
+		if prefixes[t.Prefix] {
+			c.at(file, doc, false, finding.Error, "duplicate-id", "theme prefix %q is used twice", "themes", ti, "prefix")(t.Prefix)
+		}
+		themes[t.ID], prefixes[t.Prefix] = true, true
+		areas := map[string]bool{}
+		for j, a := range t.Areas {
+			if areas[a.ID] {
+				c.at(file, doc, false, finding.Error, "duplicate-id", "area %q is declared twice in theme %q", "themes", ti, "areas", strconv.Itoa(j), "id")(a.ID, t.ID)
+			}
+			areas[a.ID] = true
+		}
+	}
+	for i, f := range st.Figures {
+		c.realDate(file, doc, f.Date, "figures", strconv.Itoa(i), "date")
+	}
+	for i, cl := range st.Claims {
+		ci := strconv.Itoa(i)
+		c.realDate(file, doc, cl.Date, "claims", ci, "date")
+		for j, s := range cl.Statuses {
+			if !statuses[s] {
+				c.at(file, doc, false, finding.Error, "unknown-status", "claim %q counts status %q, which is not declared", "claims", ci, "statuses", strconv.Itoa(j))(cl.ID, s)
+			}
+		}
+		if cl.Measure == "status" && len(cl.Statuses) == 0 {
+			c.at(file, doc, true, finding.Error, "missing-field", "claim %q measures status but lists no statuses", "claims", ci, "measure")(cl.ID)
+		}
+		if cl.Measure == "actor-type" && len(cl.ActorTypes) == 0 {
+			c.at(file, doc, true, finding.Error, "missing-field", "claim %q measures actor type but lists no actor_types", "claims", ci, "measure")(cl.ID)
+		}
+	}
+}
+
+func (c *checker) registry() {
+	reg, doc := c.set.Registry, c.set.RegistryDoc
+	if reg == nil {
+		return
+	}
+	file := c.actorsPath()
+	types := map[string]bool{}
+	for i, t := range reg.Types {
+		if types[t.ID] {
+			c.at(file, doc, false, finding.Error, "duplicate-id", "actor type %q is declared twice", "types", strconv.Itoa(i), "id")(t.ID)
+		}
+		types[t.ID] = true
+	}
+	ids := map[string]bool{}
+	for i, a := range reg.Actors {
+		ai := strconv.Itoa(i)
+		if ids[a.ID] {
+			c.at(file, doc, false, finding.Error, "duplicate-id", "actor %q is declared twice", "actors", ai, "id")(a.ID)
+		}
+		ids[a.ID] = true
+		if !types[a.Type] {
+			c.at(file, doc, false, finding.Error, "unknown-actor-type", "actor %q has type %q, which is not one of the declared types", "actors", ai, "type")(a.ID, a.Type)
+		}
+	}
+}
+
+// launchish marks evidence kinds that say something will happen, not that it
+// has: never enough on their own for complete.
+var announcementOnly = map[string]bool{"announcement": true}
+
+func (c *checker) items() {
+	st := c.set.Strategy
+	seen := map[string]string{}
+	for _, it := range c.set.Items {
+		file, doc := it.Path, it.Doc
+		if first, dup := seen[strings.ToUpper(it.ID)]; dup {
+			c.at(file, doc, false, finding.Error, "duplicate-id", "id %s is already used by %s", "id")(it.ID, first)
+		} else {
+			seen[strings.ToUpper(it.ID)] = file
+		}
+		base := path.Base(file)
+		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
+		if stem != it.ID && !strings.HasPrefix(stem, it.ID+"-") {
+			c.at(file, doc, false, finding.Error, "file-name", "file name %s does not start with the item's id: rename it %s.yaml", "id")(base, it.ID)
+		}
+		c.itemTheme(it)
+		c.itemActors(it)
+		c.itemProgress(it)
+		if it.Timescale.Due != "" {
+			c.realDate(file, doc, it.Timescale.Due, "timescale", "due")
+		}
+		if st != nil && !c.statusDeclared(it.Status) {
+			c.at(file, doc, false, finding.Error, "unknown-status", "status %q is not one of the declared statuses", "status")(it.Status)
+		}
+	}
+}
+
+func (c *checker) statusDeclared(s string) bool {
+	for _, d := range c.set.Strategy.Statuses {
+		if d.ID == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) itemTheme(it *dataset.Item) {
+	if c.set.Strategy == nil {
+		return
+	}
+	th := c.set.Theme(it.Theme)
+	if th == nil {
+		var ids []string
+		for _, t := range c.set.Strategy.Themes {
+			ids = append(ids, t.ID)
+		}
+		c.at(it.Path, it.Doc, false, finding.Error, "unknown-theme", "theme %q is not declared in strategy.yaml (declared: %s)", "theme")(it.Theme, strings.Join(ids, ", "))
+		return
+	}
+	if prefix, _, _ := strings.Cut(it.ID, "-"); prefix != th.Prefix {
+		c.at(it.Path, it.Doc, false, finding.Error, "id-prefix", "id %s is in theme %q, whose ids start with %s-", "id")(it.ID, th.ID, th.Prefix)
+	}
+	for _, a := range th.Areas {
+		if a.ID == it.Area {
+			return
+		}
+	}
+	var ids []string
+	for _, a := range th.Areas {
+		ids = append(ids, a.ID)
+	}
+	c.at(it.Path, it.Doc, false, finding.Error, "unknown-area", "area %q is not declared under theme %q (declared: %s)", "area")(it.Area, th.ID, strings.Join(ids, ", "))
+}
+
+func (c *checker) itemActors(it *dataset.Item) {
+	if c.set.Registry == nil {
+		return
+	}
+	lead := map[string]bool{}
+	for _, role := range []string{"lead", "partners"} {
+		ids := it.Actors.Lead
+		if role == "partners" {
+			ids = it.Actors.Partners
+		}
+		for i, id := range ids {
+			p := []string{"actors", role, strconv.Itoa(i)}
+			if c.set.Actor(id) == nil {
+				c.at(it.Path, it.Doc, false, finding.Error, "unknown-actor", "actor %q is not in actors.yaml%s", p...)(id, suggest(id, c.actorIDs()))
+			}
+			if role == "lead" {
+				lead[id] = true
+			} else if lead[id] {
+				c.at(it.Path, it.Doc, false, finding.Warning, "duplicate-actor", "actor %q is both lead and partner", p...)(id)
+			}
+		}
+	}
+}
+
+func (c *checker) actorIDs() []string {
+	var ids []string
+	for _, a := range c.set.Registry.Actors {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+func (c *checker) itemProgress(it *dataset.Item) {
+	file, doc := it.Path, it.Doc
+	if len(it.Progress) == 0 {
+		return
+	}
+	st := c.set.Strategy
+	if st != nil {
+		first := it.Progress[0]
+		if first.Date != st.Published {
+			c.at(file, doc, false, finding.Error, "launch-entry", "the first progress entry must record the launch state on %s, found %s", "progress", "0", "date")(st.Published, first.Date)
+		} else if first.Status != st.LaunchStatus {
+			c.at(file, doc, false, finding.Error, "launch-entry", "the launch entry's status must be %q, found %q", "progress", "0", "status")(st.LaunchStatus, first.Status)
+		}
+	}
+	prev := ""
+	for i, e := range it.Progress {
+		ei := strconv.Itoa(i)
+		okDate := c.realDate(file, doc, e.Date, "progress", ei, "date")
+		if okDate && prev != "" && e.Date < prev {
+			c.at(file, doc, false, finding.Error, "progress-order", "progress entries must be oldest first: %s comes after %s", "progress", ei, "date")(e.Date, prev)
+		}
+		if okDate && c.opts.Today != "" && e.Date > c.opts.Today {
+			c.at(file, doc, false, finding.Error, "future-date", "progress is dated %s, after today (%s)", "progress", ei, "date")(e.Date, c.opts.Today)
+		}
+		if okDate {
+			prev = e.Date
+		}
+		if i > 0 && e.Evidence == nil {
+			c.at(file, doc, true, finding.Error, "missing-evidence", "progress entry %s has no evidence: every change after launch cites a dated public source", "progress", ei)(e.Date)
+		}
+		if e.Status == "complete" && e.Evidence != nil && announcementOnly[e.Evidence.Kind] {
+			c.at(file, doc, false, finding.Error, "weak-evidence", "complete is never backed by an announcement alone: cite what was delivered", "progress", ei, "evidence", "kind")()
+		}
+		if st != nil && !c.statusDeclared(e.Status) {
+			c.at(file, doc, false, finding.Error, "unknown-status", "status %q is not one of the declared statuses", "progress", ei, "status")(e.Status)
+		}
+	}
+	last := it.Progress[len(it.Progress)-1]
+	if it.Status != last.Status {
+		c.at(file, doc, false, finding.Error, "status-mismatch", "status is %q but the last progress entry (%s) says %q", "status")(it.Status, last.Date, last.Status)
+	}
+}
+
+// realDate reports a YYYY-MM-DD string that names no calendar day.
+func (c *checker) realDate(file string, doc *yamlnode.Doc, s string, p ...string) bool {
+	if s == "" {
+		return false
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		if len(s) == 10 {
+			c.at(file, doc, false, finding.Error, "invalid-date", "%q is not a real calendar date", p...)(s)
+		}
+		return false // malformed dates are the schema's to report
+	}
+	return true
+}
+
+func (c *checker) coverage() {
+	st := c.set.Strategy
+	if st == nil {
+		return
+	}
+	n, declared := len(c.set.Items), st.DeclaredItems
+	switch {
+	case n > declared:
+		c.at(c.strategyPath(), c.set.StrategyDoc, false, finding.Error, "coverage", "%d items are present but the strategy declares only %d", "declared_items")(n, declared)
+	case n < declared:
+		c.at(c.strategyPath(), c.set.StrategyDoc, false, finding.Warning, "coverage", "%d of the %d declared items are present", "declared_items")(n, declared)
+	}
+}
+
+// suggest returns ` (did you mean "x"?)` for the closest id, if close enough.
+func suggest(got string, ids []string) string {
+	best, bestD := "", 3
+	for _, id := range ids {
+		if d := distance(strings.ToLower(got), id); d < bestD {
+			best, bestD = id, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein edit distance.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK       = 0 // success, including a filter that matched nothing
+	ExitFindings = 1 // the data is wrong: validation errors (warnings too with --strict)
+	ExitUsage    = 2 // unknown command or flag, bad flag value, wrong arguments, unknown id
+	ExitFailure  = 3 // could not run: no such folder, I/O error
+)
+
+// usageError is a mistake in how the command was called; usage is printed.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// findingsError means findings were printed already and the run fails.
+type findingsError struct{ errors, warnings int }
+
+func (e *findingsError) Error() string {
+	return fmt.Sprintf("%d errors, %d warnings", e.errors, e.warnings)
+}
+
+// exitCode maps an error returned by a command to the process exit code.
+func exitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if _, ok := errors.AsType[*findingsError](err); ok {
+		return ExitFindings
+	}
+	if isUsage(err) {
+		return ExitUsage
+	}
+	return ExitFailure
+}
+
+// isUsage classifies errors cobra raises itself: it routes only flag-parse
+// errors through SetFlagErrorFunc, so unknown commands and flag-group
+// violations are recognised by their text (cobra v1.10 wording).
+func isUsage(err error) bool {
+	if _, ok := errors.AsType[*usageError](err); ok {
+		return true
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command ", "unknown flag", "unknown shorthand flag", "if any flags in the group", "flag needs an argument", "invalid argument", "required flag(s)", "accepts ", "requires at least", "bad flag syntax"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Argument validators that return usage errors.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), strings.Join(args, " "))
+	}
+	return nil
+}
+
+func maxArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usagef("%s takes at most %d argument (%s), got %d", cmd.CommandPath(), n, what, len(args))
+		}
+		return nil
+	}
+}
+
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s needs %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}

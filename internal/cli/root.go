@@ -1,0 +1,215 @@
+// Package cli wires the strategy commands with cobra. It parses flags, finds
+// the dataset and hands the work to the domain packages; one file per command.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/data"
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/version"
+)
+
+// Factory carries what every command needs; tests build one with buffers.
+type Factory struct {
+	IO      *iostreams.IOStreams
+	Getenv  func(string) string
+	Now     func() time.Time
+	Version version.Info
+
+	DataDir string // --data
+	Verbose bool   // --verbose
+
+	loaded *dataset.Set
+}
+
+// Main runs the command line and returns the process exit code.
+func Main(args []string, ios *iostreams.IOStreams, v version.Info) int {
+	f := &Factory{IO: ios, Getenv: os.Getenv, Now: time.Now, Version: v}
+	return run(f, args)
+}
+
+func run(f *Factory, args []string) int {
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return ExitOK
+	}
+	code := exitCode(err)
+	if _, ok := errors.AsType[*findingsError](err); !ok {
+		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
+	}
+	if code == ExitUsage && cmd != nil {
+		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return code
+}
+
+func newRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "strategy <command> [flags]",
+		Short: "Track England's Workforce Strategy for Adult Social Care",
+		Long: `strategy checks, queries and summarises the Workforce Strategy for Adult
+Social Care in England (Skills for Care, 18 July 2024) as a git-tracked YAML
+dataset: one file per recommendation or commitment, with dated evidence.
+
+The dataset is found in this order: --data DIR, the STRATEGY_DATA environment
+variable, ./data when it holds a dataset, and otherwise the snapshot built
+into this binary. Use --verbose to see which one was read.
+
+Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
+		Example: `  # check the dataset in ./data, as CI does
+  $ strategy validate
+
+  # everything in the train theme
+  $ strategy list --theme train`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       f.Version.String(),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+					msg += fmt.Sprintf(" (did you mean %q?)", s[0])
+				}
+				return usagef("%s", msg)
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	root.SetVersionTemplate("strategy {{.Version}}\n")
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageError{err}
+	})
+	root.PersistentFlags().StringVar(&f.DataDir, "data", "", "read the dataset from `DIR` (default: $STRATEGY_DATA, ./data, or the bundled snapshot)")
+	root.PersistentFlags().BoolVarP(&f.Verbose, "verbose", "v", false, "say which dataset was read")
+	_ = root.MarkPersistentFlagDirname("data")
+
+	root.AddGroup(
+		&cobra.Group{ID: "data", Title: "Dataset commands:"},
+		&cobra.Group{ID: "report", Title: "Reporting commands:"},
+	)
+	for _, c := range []*cobra.Command{
+		newCmdValidate(f, nil),
+		newCmdSchema(f),
+	} {
+		c.GroupID = "data"
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// datasetSource resolves where the dataset comes from.
+func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
+	dir := f.DataDir
+	if dir == "" {
+		dir = f.Getenv("STRATEGY_DATA")
+	}
+	if dir == "" {
+		if st, err := os.Stat(filepath.Join("data", dataset.StrategyFile)); err == nil && !st.IsDir() {
+			dir = "data"
+		}
+	}
+	if dir == "" {
+		return data.FS, dataset.Options{Display: "bundled"}, nil
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: %w", dir, unwrapPathErr(err))
+	}
+	if !st.IsDir() {
+		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: not a folder", dir)
+	}
+	return os.DirFS(dir), dataset.Options{Display: displayPath(dir), OSRoot: dir}, nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// displayPath shows dir relative to the working folder when it lies inside.
+func displayPath(dir string) string {
+	if filepath.IsAbs(dir) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, dir); err == nil && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(dir))
+}
+
+// Dataset loads the dataset once per run.
+func (f *Factory) Dataset() (*dataset.Set, error) {
+	if f.loaded != nil {
+		return f.loaded, nil
+	}
+	fsys, opts, err := f.datasetSource()
+	if err != nil {
+		return nil, err
+	}
+	s, err := dataset.Load(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	if f.Verbose {
+		where := opts.Display
+		if opts.OSRoot == "" {
+			where = "the snapshot bundled with this binary"
+		}
+		fmt.Fprintf(f.IO.ErrOut, "strategy: read %d item files from %s\n", s.ItemFiles, where)
+	}
+	f.loaded = s
+	return s, nil
+}
+
+// Today returns the current date in UTC as YYYY-MM-DD.
+func (f *Factory) Today() string { return f.Now().UTC().Format(time.DateOnly) }
+
+// enumFlag is a string flag restricted to a set of values, with completion.
+type enumFlag struct {
+	value   *string
+	allowed []string
+}
+
+func (e *enumFlag) String() string { return *e.value }
+func (e *enumFlag) Type() string   { return "string" }
+func (e *enumFlag) Set(v string) error {
+	if !slices.Contains(e.allowed, v) {
+		return fmt.Errorf("valid values are {%s}", strings.Join(e.allowed, "|"))
+	}
+	*e.value = v
+	return nil
+}
+
+func addEnumFlag(cmd *cobra.Command, p *string, name, short, def, usage string, allowed ...string) {
+	*p = def
+	cmd.Flags().VarP(&enumFlag{value: p, allowed: allowed}, name, short, fmt.Sprintf("%s: {%s}", usage, strings.Join(allowed, "|")))
+	_ = cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return allowed, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
+	addEnumFlag(cmd, p, "format", "o", formats[0], "output format", formats...)
+}

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/check"
+	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/render"
+)
+
+type validateOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	Format string
+	Strict bool
+}
+
+func newCmdValidate(f *Factory, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "validate [DIR] [flags]",
+		Short: "Check the dataset's shape, references, dates and evidence",
+		Long: `Check every file of the dataset and report every problem in one run, as
+path:line:column: rule: message, followed by a one-line summary.
+
+Checks: the JSON Schemas under data/schema (shape, allowed values, dates,
+URLs), strict YAML (one document, no duplicate keys, anchors or custom tags,
+dates quoted), unique ids that match file names, themes, areas and actors that
+resolve, progress oldest first and never in the future, the launch state first,
+evidence behind every later entry, never complete on an announcement alone,
+the item's status equal to its last entry's, and how many of the declared
+items are present (a warning).
+
+Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
+--strict), 2 on a usage error, 3 when there is no dataset to read.`,
+		Example: `  # check ./data
+  $ strategy validate
+
+  # check another folder and fail on warnings too
+  $ strategy validate ../my-fork/data --strict
+
+  # annotations on the pull request, in GitHub Actions
+  $ strategy validate --format github`,
+		Args: maxArgs(1, "the dataset folder"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if cmd.Flags().Changed("data") {
+					return usagef("give the dataset folder either as an argument or with --data, not both")
+				}
+				f.DataDir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
+	}
+	addFormatFlag(cmd, &opts.Format, "text", "json", "github")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	return cmd
+}
+
+func validateRun(opts *validateOptions) error {
+	s, err := opts.Factory.Dataset()
+	if err != nil {
+		return err
+	}
+	findings := append(s.Findings, check.Run(s, check.Options{Today: opts.Factory.Today()})...)
+	finding.Sort(findings)
+	errs, warns := finding.Count(findings)
+	rep := render.Report{
+		Dataset: s.Display, Items: len(s.Items), Declared: s.Declared(),
+		Errors: errs, Warnings: warns, Findings: findings,
+	}
+	rep.Valid = errs == 0 && (!opts.Strict || warns == 0)
+	if rep.Findings == nil {
+		rep.Findings = []finding.Finding{}
+	}
+	switch opts.Format {
+	case "json":
+		err = render.JSON(opts.IO.Out, rep)
+	case "github":
+		err = render.FindingsGitHub(opts.IO.Out, rep)
+	default:
+		err = render.FindingsText(opts.IO.Out, rep)
+	}
+	if err != nil {
+		return err
+	}
+	if !rep.Valid {
+		return &findingsError{errors: errs, warnings: warns}
+	}
+	return nil
+}

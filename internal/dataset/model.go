@@ -1,0 +1,193 @@
+package dataset
+
+import (
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
+
+// Strategy is data/strategy.yaml: the strategy's own metadata.
+type Strategy struct {
+	Title          string   `yaml:"title" json:"title"`
+	Publisher      string   `yaml:"publisher" json:"publisher"`
+	Published      string   `yaml:"published" json:"published"`
+	HorizonYears   int      `yaml:"horizon_years" json:"horizon_years"`
+	DeclaredItems  int      `yaml:"declared_items" json:"declared_items"`
+	DeclaredSource string   `yaml:"declared_source" json:"declared_source,omitempty"`
+	LaunchStatus   string   `yaml:"launch_status" json:"launch_status"`
+	Statuses       []Status `yaml:"statuses" json:"statuses"`
+	Themes         []Theme  `yaml:"themes" json:"themes"`
+	Figures        []Figure `yaml:"figures" json:"figures,omitempty"`
+	Claims         []Claim  `yaml:"claims" json:"claims,omitempty"`
+	Sources        []string `yaml:"sources" json:"sources"`
+}
+
+// Status is one value of the status vocabulary.
+type Status struct {
+	ID          string `yaml:"id" json:"id"`
+	Name        string `yaml:"name" json:"name"`
+	Description string `yaml:"description" json:"description,omitempty"`
+}
+
+// Theme is one of the strategy's themes, with its sub-areas.
+type Theme struct {
+	ID      string   `yaml:"id" json:"id"`
+	Name    string   `yaml:"name" json:"name"`
+	Prefix  string   `yaml:"prefix" json:"prefix"`
+	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
+	Source  string   `yaml:"source" json:"source,omitempty"`
+	Areas   []Area   `yaml:"areas" json:"areas"`
+}
+
+// Area is a sub-area within a theme.
+type Area struct {
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+}
+
+// Figure is a published fact about the strategy.
+type Figure struct {
+	Fact   string `yaml:"fact" json:"fact"`
+	Date   string `yaml:"date" json:"date"`
+	Source string `yaml:"source" json:"source"`
+}
+
+// Claim is a published aggregate statement, recorded as a rule the tool can
+// recompute from the items.
+type Claim struct {
+	ID         string   `yaml:"id" json:"id"`
+	Text       string   `yaml:"text" json:"text"`
+	Date       string   `yaml:"date" json:"date"`
+	Source     string   `yaml:"source" json:"source"`
+	Measure    string   `yaml:"measure" json:"measure"`
+	Statuses   []string `yaml:"statuses" json:"statuses,omitempty"`
+	ActorTypes []string `yaml:"actor_types" json:"actor_types,omitempty"`
+	Comparison string   `yaml:"comparison" json:"comparison"`
+	Threshold  float64  `yaml:"threshold" json:"threshold"`
+}
+
+// Registry is data/actors.yaml.
+type Registry struct {
+	Types  []ActorType `yaml:"types" json:"types"`
+	Actors []Actor     `yaml:"actors" json:"actors"`
+}
+
+// ActorType classifies actors; Government drives the derived actor type of
+// every item.
+type ActorType struct {
+	ID          string `yaml:"id" json:"id"`
+	Name        string `yaml:"name" json:"name"`
+	Government  bool   `yaml:"government" json:"government"`
+	Description string `yaml:"description" json:"description,omitempty"`
+}
+
+// Actor is anyone the strategy names as having to act.
+type Actor struct {
+	ID    string `yaml:"id" json:"id"`
+	Name  string `yaml:"name" json:"name"`
+	Short string `yaml:"short" json:"short"`
+	Type  string `yaml:"type" json:"type"`
+	URL   string `yaml:"url" json:"url,omitempty"`
+	Note  string `yaml:"note" json:"note,omitempty"`
+}
+
+// Item is one recommendation or commitment, data/items/<ID>.yaml.
+type Item struct {
+	ID         string    `yaml:"id" json:"id"`
+	Title      string    `yaml:"title" json:"title"`
+	Summary    string    `yaml:"summary" json:"summary"`
+	Kind       string    `yaml:"kind" json:"kind"`
+	Theme      string    `yaml:"theme" json:"theme"`
+	ThemeBasis string    `yaml:"theme_basis" json:"theme_basis"`
+	Area       string    `yaml:"area" json:"area"`
+	Actors     Actors    `yaml:"actors" json:"actors"`
+	Timescale  Timescale `yaml:"timescale" json:"timescale"`
+	Wording    string    `yaml:"wording" json:"wording,omitempty"`
+	Status     string    `yaml:"status" json:"status"`
+	Progress   []Entry   `yaml:"progress" json:"progress"`
+	Sources    []Source  `yaml:"sources" json:"sources"`
+	Notes      string    `yaml:"notes" json:"notes,omitempty"`
+
+	// ActorType is derived from the actors' types, never typed in.
+	ActorType string `yaml:"-" json:"actor_type"`
+	// Path is the file the item was read from, as shown to the user.
+	Path string `yaml:"-" json:"-"`
+	// Doc locates the item's fields in its file.
+	Doc *yamlnode.Doc `yaml:"-" json:"-"`
+}
+
+// Actors names who leads an item and who partners on it.
+type Actors struct {
+	Lead     []string `yaml:"lead" json:"lead"`
+	Partners []string `yaml:"partners" json:"partners"`
+}
+
+// Timescale is the strategy's own wording plus, where one follows, a due date.
+type Timescale struct {
+	Stated string `yaml:"stated" json:"stated"`
+	Due    string `yaml:"due" json:"due,omitempty"`
+}
+
+// Entry is one dated step in an item's progress log.
+type Entry struct {
+	Date          string    `yaml:"date" json:"date"`
+	DatePrecision string    `yaml:"date_precision" json:"date_precision,omitempty"`
+	Status        string    `yaml:"status" json:"status"`
+	Note          string    `yaml:"note" json:"note"`
+	Evidence      *Evidence `yaml:"evidence" json:"evidence,omitempty"`
+}
+
+// Evidence backs a progress entry.
+type Evidence struct {
+	Kind  string `yaml:"kind" json:"kind"`
+	URL   string `yaml:"url" json:"url"`
+	Link  string `yaml:"link" json:"link"`
+	Title string `yaml:"title" json:"title,omitempty"`
+}
+
+// Source is a public source for an item.
+type Source struct {
+	URL   string `yaml:"url" json:"url"`
+	Kind  string `yaml:"kind" json:"kind"`
+	Title string `yaml:"title" json:"title,omitempty"`
+	Note  string `yaml:"note" json:"note,omitempty"`
+}
+
+// Derived actor types of an item.
+const (
+	GovernmentOnly       = "government-only"
+	GovernmentWithSector = "government-with-sector"
+	SectorOnly           = "sector-only"
+	ActorTypeUnknown     = "unknown"
+)
+
+// ActorTypes lists the derived actor types in display order.
+var ActorTypes = []string{GovernmentOnly, GovernmentWithSector, SectorOnly, ActorTypeUnknown}
+
+// AllActors returns lead then partner ids.
+func (it *Item) AllActors() []string {
+	out := make([]string, 0, len(it.Actors.Lead)+len(it.Actors.Partners))
+	out = append(out, it.Actors.Lead...)
+	return append(out, it.Actors.Partners...)
+}
+
+// StatusOn returns the item's status as its progress log stood at the end of
+// date (YYYY-MM-DD), and false if the log starts later.
+func (it *Item) StatusOn(date string) (string, bool) {
+	status, ok := "", false
+	for _, e := range it.Progress {
+		if e.Date > date {
+			break
+		}
+		status, ok = e.Status, true
+	}
+	return status, ok
+}
+
+// LastEvidence returns the date of the newest entry with evidence, or "".
+func (it *Item) LastEvidence() string {
+	for i := len(it.Progress) - 1; i >= 0; i-- {
+		if it.Progress[i].Evidence != nil {
+			return it.Progress[i].Date
+		}
+	}
+	return ""
+}

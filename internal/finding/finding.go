@@ -1,0 +1,69 @@
+// Package finding defines a located problem in a dataset file, shared by every
+// stage that checks data (YAML, schema, cross-file rules), and its ordering.
+package finding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity says whether a finding fails validation.
+type Severity string
+
+// Severities. Warnings fail only under --strict.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one problem at a place in a file. Line and Column are 1-based;
+// zero means the finding concerns the dataset as a whole or the whole file.
+type Finding struct {
+	Path     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// String renders path:line:column: rule: message, the form editors and CI
+// log parsers recognise.
+func (f Finding) String() string {
+	loc := f.Path
+	if f.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
+	}
+	sev := ""
+	if f.Severity == Warning {
+		sev = "warning: "
+	}
+	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, f.Message)
+}
+
+// Sort orders findings by file, line, column, then rule, so output is the same
+// on every run whatever order files were read in.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Count returns the number of errors and warnings.
+func Count(fs []Finding) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == Warning {
+			warns++
+		} else {
+			errs++
+		}
+	}
+	return errs, warns
+}

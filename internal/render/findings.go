@@ -1,0 +1,90 @@
+// Package render writes results in the formats people and programs read:
+// text and tables for terminals, JSON, CSV and Markdown for scripts and pages,
+// GitHub Actions annotations for CI.
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/open-workforce/strategy/internal/finding"
+)
+
+// Report is the outcome of validating a dataset.
+type Report struct {
+	Dataset  string            `json:"dataset"`
+	Items    int               `json:"items"`
+	Declared int               `json:"declared"`
+	Errors   int               `json:"errors"`
+	Warnings int               `json:"warnings"`
+	Valid    bool              `json:"valid"`
+	Findings []finding.Finding `json:"findings"`
+}
+
+// Summary is the closing line of a text report.
+func (r Report) Summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: checked %s", r.Dataset, plural(r.Items, "item"))
+	fmt.Fprintf(&b, "; %d of the %d declared items are present", r.Items, r.Declared)
+	fmt.Fprintf(&b, "; %s, %s", plural(r.Errors, "error"), plural(r.Warnings, "warning"))
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// FindingsText writes one path:line:column: rule: message line per finding,
+// then the summary line.
+func FindingsText(w io.Writer, r Report) error {
+	for _, f := range r.Findings {
+		if _, err := fmt.Fprintln(w, f.String()); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, r.Summary())
+	return err
+}
+
+// FindingsGitHub writes GitHub Actions workflow commands, which GitHub shows
+// as annotations on the pull request's changed lines.
+func FindingsGitHub(w io.Writer, r Report) error {
+	for _, f := range r.Findings {
+		level := "error"
+		if f.Severity == finding.Warning {
+			level = "warning"
+		}
+		props := "file=" + escapeProperty(f.Path)
+		if f.Line > 0 {
+			props += fmt.Sprintf(",line=%d,col=%d", f.Line, f.Column)
+		}
+		props += ",title=" + escapeProperty(f.Rule)
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, props, escapeData(f.Message)); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, r.Summary())
+	return err
+}
+
+// JSON writes v as indented JSON without HTML escaping, newline-terminated.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// Escaping as the Actions toolkit does (toolkit/packages/core/src/command.ts).
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,289 @@
+// Package schema validates documents against the JSON Schemas committed under
+// data/schema, the single source of truth for the shape of every data file.
+// It turns the validator's errors into violations that name the field and
+// whether the key or the value is to blame, so callers can point at a line.
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/open-workforce/strategy/data"
+)
+
+// Kind names one of the schemas.
+type Kind string
+
+// The schemas, one per kind of data file.
+const (
+	Item     Kind = "item"
+	Actors   Kind = "actors"
+	Strategy Kind = "strategy"
+	Plan     Kind = "plan"
+)
+
+// Kinds lists every schema in a stable order.
+var Kinds = []Kind{Item, Actors, Strategy, Plan}
+
+// File returns the schema's file name under data/schema.
+func (k Kind) File() string { return string(k) + ".schema.json" }
+
+// Source returns the schema's text as committed.
+func Source(k Kind) ([]byte, error) {
+	return data.FS.ReadFile("schema/" + k.File())
+}
+
+// Violation is one way a document breaks its schema.
+type Violation struct {
+	Path    []string // where in the document; for OnKey, the offending key's path
+	OnKey   bool     // true when the key itself is wrong (unknown field)
+	Rule    string
+	Message string
+}
+
+type compiled struct {
+	sch *jsonschema.Schema
+	raw any
+}
+
+var (
+	once     sync.Once
+	schemas  map[Kind]compiled
+	initErr  error
+	printer  = message.NewPrinter(language.English)
+	baseURL  = "https://github.com/open-workforce/strategy/data/schema/"
+	patterns = map[string]string{
+		"date": "must be a date written YYYY-MM-DD",
+		"url":  "must be an absolute http:// or https:// URL",
+		"slug": "must be lower-case letters and digits joined by hyphens",
+		"id":   "must be a theme prefix (AR, TR, TF, UN), a hyphen and two or more digits, like TR-02",
+	}
+)
+
+func load() {
+	schemas = map[Kind]compiled{}
+	c := jsonschema.NewCompiler()
+	raws := map[Kind]any{}
+	for _, k := range Kinds {
+		src, err := Source(k)
+		if err != nil {
+			continue // plan schema is optional until plans exist
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
+		if err != nil {
+			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
+			return
+		}
+		if err := c.AddResource(baseURL+k.File(), doc); err != nil {
+			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
+			return
+		}
+		raws[k] = doc
+	}
+	for k, raw := range raws {
+		sch, err := c.Compile(baseURL + k.File())
+		if err != nil {
+			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
+			return
+		}
+		schemas[k] = compiled{sch: sch, raw: raw}
+	}
+}
+
+// Validate checks v, a JSON-like value, against the schema of kind k. An error
+// means the schema itself could not be used.
+func Validate(k Kind, v any) ([]Violation, error) {
+	once.Do(load)
+	if initErr != nil {
+		return nil, initErr
+	}
+	c, ok := schemas[k]
+	if !ok {
+		return nil, fmt.Errorf("no schema for %s", k)
+	}
+	err := c.sch.Validate(v)
+	if err == nil {
+		return nil, nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return nil, err
+	}
+	var out []Violation
+	for _, leaf := range leaves(ve, nil) {
+		out = append(out, violations(leaf, c.raw)...)
+	}
+	return out, nil
+}
+
+func leaves(e *jsonschema.ValidationError, acc []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(e.Causes) == 0 {
+		return append(acc, e)
+	}
+	for _, c := range e.Causes {
+		acc = leaves(c, acc)
+	}
+	return acc
+}
+
+func violations(e *jsonschema.ValidationError, raw any) []Violation {
+	loc := e.InstanceLocation
+	field := Field(loc)
+	switch k := e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		allowed := allowedFields(raw, e.SchemaURL)
+		var out []Violation
+		for _, p := range k.Properties {
+			msg := fmt.Sprintf("unknown field %q", p)
+			if field != "" {
+				msg = fmt.Sprintf("%s: unknown field %q", field, p)
+			}
+			if len(allowed) > 0 {
+				msg += " (allowed: " + strings.Join(allowed, ", ") + ")"
+			}
+			out = append(out, Violation{Path: append(slices.Clone(loc), p), OnKey: true, Rule: "unknown-field", Message: msg})
+		}
+		return out
+	case *kind.Required:
+		var out []Violation
+		for _, m := range k.Missing {
+			msg := fmt.Sprintf("missing required field %q", m)
+			if field != "" {
+				msg = fmt.Sprintf("%s: missing required field %q", field, m)
+			}
+			out = append(out, Violation{Path: loc, OnKey: true, Rule: "missing-field", Message: msg})
+		}
+		return out
+	case *kind.Enum:
+		want := make([]string, len(k.Want))
+		for i, w := range k.Want {
+			want[i] = fmt.Sprint(w)
+		}
+		return []Violation{{Path: loc, Rule: "invalid-value", Message: fmt.Sprintf("%s: %s is not one of %s", orRoot(field), show(k.Got), strings.Join(want, ", "))}}
+	case *kind.Type:
+		return []Violation{{Path: loc, Rule: "wrong-type", Message: fmt.Sprintf("%s: expected %s, found %s", orRoot(field), article(strings.Join(k.Want, " or ")), article(k.Got))}}
+	case *kind.Pattern:
+		msg := fmt.Sprintf("%s does not match %s", show(k.Got), k.Want)
+		if def := patternDef(e.SchemaURL); def != "" {
+			msg = fmt.Sprintf("%s %s", show(k.Got), patterns[def])
+		}
+		return []Violation{{Path: loc, Rule: "invalid-format", Message: fmt.Sprintf("%s: %s", orRoot(field), msg)}}
+	}
+	return []Violation{{Path: loc, Rule: "schema", Message: fmt.Sprintf("%s: %s", orRoot(field), e.ErrorKind.LocalizedString(printer))}}
+}
+
+// patternDef names the $defs entry a pattern failure came from, when it has a
+// friendlier explanation than the regular expression.
+func patternDef(schemaURL string) string {
+	for def := range patterns {
+		if strings.HasSuffix(schemaURL, "/$defs/"+def+"/pattern") || strings.HasSuffix(schemaURL, "/properties/"+def+"/pattern") {
+			return def
+		}
+	}
+	return ""
+}
+
+// allowedFields lists the properties the schema object at schemaURL declares,
+// so an unknown-field message can show what was probably meant.
+func allowedFields(raw any, schemaURL string) []string {
+	_, frag, ok := strings.Cut(schemaURL, "#")
+	if !ok {
+		return nil
+	}
+	frag = strings.TrimSuffix(frag, "/additionalProperties")
+	node := raw
+	for _, tok := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if tok == "" {
+			continue
+		}
+		m, ok := node.(map[string]any)
+		if !ok {
+			return nil
+		}
+		node = m[strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")]
+	}
+	m, ok := node.(map[string]any)
+	if !ok {
+		return nil
+	}
+	props, ok := m["properties"].(map[string]any)
+	if !ok {
+		return nil
+	}
+	names := make([]string, 0, len(props))
+	for n := range props {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Field renders a document path the way a person reads it:
+// progress[2].evidence.url.
+func Field(path []string) string {
+	var b strings.Builder
+	for _, p := range path {
+		if p != "" && strings.Trim(p, "0123456789") == "" {
+			b.WriteString("[" + p + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func orRoot(field string) string {
+	if field == "" {
+		return "document"
+	}
+	return field
+}
+
+func show(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", v)
+	case nil:
+		return "an empty value"
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func article(t string) string {
+	switch t {
+	case "object":
+		return "a mapping"
+	case "array":
+		return "a list"
+	case "null":
+		return "an empty value"
+	case "integer":
+		return "a whole number"
+	case "":
+		return "nothing"
+	}
+	if strings.Contains(t, " or ") {
+		return t
+	}
+	if strings.IndexAny(t[:1], "aeiou") == 0 {
+		return "an " + t
+	}
+	return "a " + t
+}

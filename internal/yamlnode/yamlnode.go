@@ -1,0 +1,298 @@
+// Package yamlnode is the only package that imports a YAML library. It parses
+// one YAML document strictly (one document, a mapping, no duplicate keys, no
+// anchors or aliases, no custom tags, quoted dates), converts it to the plain
+// JSON-like value a JSON Schema validator takes, and remembers where every key
+// and value sits in the file so that findings can name a line and column.
+//
+// Keeping every yaml import here means the move from gopkg.in/yaml.v3 to its
+// maintained fork go.yaml.in/yaml/v3 is a one-line change.
+package yamlnode
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxDepth bounds nesting. Real items nest four levels deep; anything far
+// deeper is a mistake or an attack, and is refused before it costs anything.
+const MaxDepth = 32
+
+// Pos is a 1-based line and column in a file.
+type Pos struct {
+	Line int `json:"line"`
+	Col  int `json:"column"`
+}
+
+// Loc is where a mapping key and its value sit. For sequence elements and the
+// root, Key equals Value.
+type Loc struct {
+	Key   Pos
+	Value Pos
+}
+
+// Problem is a defect in the YAML itself, found before any schema applies.
+type Problem struct {
+	Pos
+	Rule    string
+	Message string
+}
+
+// Doc is a parsed, strictly checked document.
+type Doc struct {
+	root  *yaml.Node
+	value any
+	index map[string]Loc
+	src   []byte
+}
+
+// Value returns the document as nested map[string]any, []any, string,
+// json.Number-compatible numbers, bool and nil, ready for JSON Schema.
+func (d *Doc) Value() any { return d.value }
+
+// Source returns the bytes the document was parsed from, without any BOM.
+func (d *Doc) Source() []byte { return d.src }
+
+// Decode fills v from the document. Call it only after [Parse] reported no
+// problems: the strict walk has already rejected what Decode would tolerate.
+func (d *Doc) Decode(v any) error { return d.root.Decode(v) }
+
+// Locate returns where the value at path sits, falling back to the nearest
+// ancestor that exists. Path elements are mapping keys or decimal indexes.
+func (d *Doc) Locate(path ...string) Loc {
+	for n := len(path); n >= 0; n-- {
+		if loc, ok := d.index[Pointer(path[:n])]; ok {
+			return loc
+		}
+	}
+	return Loc{Key: Pos{1, 1}, Value: Pos{1, 1}}
+}
+
+// Has reports whether a value exists at path.
+func (d *Doc) Has(path ...string) bool {
+	_, ok := d.index[Pointer(path)]
+	return ok
+}
+
+// Pointer joins path elements into the index key (a JSON Pointer).
+func Pointer(path []string) string {
+	if len(path) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range path {
+		b.WriteByte('/')
+		p = strings.ReplaceAll(p, "~", "~0")
+		b.WriteString(strings.ReplaceAll(p, "/", "~1"))
+	}
+	return b.String()
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+var lineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse parses src as exactly one YAML document whose root is a mapping. It
+// returns every problem it can find; the Doc is nil when the document cannot
+// be used at all.
+func Parse(src []byte) (*Doc, []Problem) {
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		return nil, []Problem{{Pos: invalidUTF8Pos(src), Rule: "yaml-encoding", Message: "file is not valid UTF-8"}}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, []Problem{{Pos: Pos{1, 1}, Rule: "yaml-empty", Message: "file holds no YAML document"}}
+		}
+		return nil, []Problem{syntaxProblem(src, err)}
+	}
+	var probs []Problem
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		probs = append(probs, Problem{Pos: Pos{extra.Line, extra.Column}, Rule: "yaml-multi-doc", Message: "file holds more than one YAML document"})
+	} else if !errors.Is(err, io.EOF) {
+		probs = append(probs, syntaxProblem(src, err))
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return nil, append(probs, Problem{Pos: Pos{1, 1}, Rule: "yaml-empty", Message: "file holds no YAML document"})
+	}
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, append(probs, Problem{Pos: Pos{top.Line, top.Column}, Rule: "not-mapping", Message: fmt.Sprintf("expected a mapping of keys to values, found %s", describe(top))})
+	}
+	w := walker{index: map[string]Loc{}}
+	val := w.walk(top, nil, Pos{top.Line, top.Column}, 0)
+	probs = append(probs, w.probs...)
+	return &Doc{root: top, value: val, index: w.index, src: src}, probs
+}
+
+func syntaxProblem(src []byte, err error) Problem {
+	msg := err.Error()
+	line := 1
+	if m := lineRe.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	// yaml.v3 reports no column for syntax errors; the first non-blank
+	// column of the line is the closest honest guess (documented in README).
+	return Problem{Pos: Pos{line, firstNonBlank(src, line)}, Rule: "yaml-syntax", Message: msg}
+}
+
+func firstNonBlank(src []byte, line int) int {
+	lines := bytes.Split(src, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	col := 1
+	for _, r := range string(l) {
+		if r != ' ' && r != '\t' {
+			return col
+		}
+		col++
+	}
+	return 1
+}
+
+func invalidUTF8Pos(src []byte) Pos {
+	line, col := 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return Pos{line, col}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return Pos{line, col}
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "an empty value"
+		}
+		return "a single value"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "something else"
+}
+
+type walker struct {
+	index map[string]Loc
+	probs []Problem
+}
+
+func (w *walker) add(n *yaml.Node, rule, format string, args ...any) {
+	w.probs = append(w.probs, Problem{Pos: Pos{n.Line, n.Column}, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+func (w *walker) walk(n *yaml.Node, path []string, key Pos, depth int) any {
+	w.index[Pointer(path)] = Loc{Key: key, Value: Pos{n.Line, n.Column}}
+	if depth > MaxDepth {
+		w.add(n, "yaml-too-deep", "nesting deeper than %d levels", MaxDepth)
+		return nil
+	}
+	if n.Anchor != "" {
+		w.add(n, "yaml-alias", "anchors (&%s) are not allowed: write each value out in full", n.Anchor)
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		w.add(n, "yaml-alias", "aliases (*%s) are not allowed: write each value out in full", n.Value)
+		return nil
+	case yaml.MappingNode:
+		if n.Tag != "!!map" {
+			w.add(n, "yaml-tag", "unsupported tag %s", n.Tag)
+		}
+		obj := make(map[string]any, len(n.Content)/2)
+		seen := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				w.add(k, "yaml-key", "keys must be plain words, found %s", describe(k))
+				continue
+			}
+			if k.Tag == "!!merge" {
+				w.add(k, "yaml-alias", "merge keys (<<) are not allowed: write each value out in full")
+				continue
+			}
+			if first, dup := seen[k.Value]; dup {
+				w.add(k, "yaml-duplicate-key", "key %q already defined at line %d", k.Value, first)
+				continue
+			}
+			seen[k.Value] = k.Line
+			obj[k.Value] = w.walk(v, append(path[:len(path):len(path)], k.Value), Pos{k.Line, k.Column}, depth+1)
+		}
+		return obj
+	case yaml.SequenceNode:
+		if n.Tag != "!!seq" {
+			w.add(n, "yaml-tag", "unsupported tag %s", n.Tag)
+		}
+		arr := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			arr[i] = w.walk(c, append(path[:len(path):len(path)], strconv.Itoa(i)), Pos{c.Line, c.Column}, depth+1)
+		}
+		return arr
+	case yaml.ScalarNode:
+		return w.scalar(n)
+	}
+	w.add(n, "yaml-syntax", "unexpected YAML node")
+	return nil
+}
+
+func (w *walker) scalar(n *yaml.Node) any {
+	switch n.Tag {
+	case "!!str":
+		return n.Value
+	case "!!null":
+		return nil
+	case "!!bool":
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			w.add(n, "yaml-tag", "%q is not a boolean: use true or false", n.Value)
+		}
+		return b
+	case "!!int":
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err != nil {
+			w.add(n, "yaml-number", "%q is not a whole number this tool can hold", n.Value)
+			return n.Value
+		}
+		return i
+	case "!!float":
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			w.add(n, "yaml-number", "%q is not a finite number", n.Value)
+			return n.Value
+		}
+		return f
+	case "!!timestamp":
+		// YAML 1.1 parsers (js-yaml, yaml.v3 into any) read an unquoted date
+		// as a timestamp, others as a string. One rule for every tool: dates
+		// are quoted strings.
+		w.add(n, "yaml-unquoted-date", "quote the date (%q) so that every YAML parser reads it as text", n.Value)
+		return n.Value
+	}
+	w.add(n, "yaml-tag", "unsupported tag %s", n.Tag)
+	return n.Value
+}
