@@ -1,0 +1,119 @@
+package edit
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+
+	"github.com/open-workforce/strategy/internal/check"
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/finding"
+)
+
+// ReadFolder copies the dataset files of the folder dir (strategy.yaml,
+// actors.yaml, items/*.yaml) into memory, where changes can be laid over them
+// and checked before anything touches the disk.
+func ReadFolder(dir string) (fstest.MapFS, error) {
+	m := fstest.MapFS{}
+	names := []string{dataset.StrategyFile, dataset.ActorsFile}
+	entries, err := os.ReadDir(filepath.Join(dir, dataset.ItemsDir))
+	if err != nil && !os.IsNotExist(err) {
+		return nil, fmt.Errorf("read %s: %w", filepath.Join(dir, dataset.ItemsDir), err)
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+			names = append(names, path.Join(dataset.ItemsDir, e.Name()))
+		}
+	}
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+		if os.IsNotExist(err) {
+			continue // a missing file is the loader's finding to report
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", n, err)
+		}
+		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	return m, nil
+}
+
+// Checker decides whether a change keeps the dataset valid.
+type Checker struct {
+	Display string // how the dataset folder is shown in findings, e.g. "data"
+	Today   string // YYYY-MM-DD, for the rule against future dates
+}
+
+// Errors loads the dataset in fsys as it is and with changes (name inside the
+// dataset to new content) laid over it, and returns the errors the change
+// brings in. Errors already present before the change are not its fault and
+// do not block it.
+func (c Checker) Errors(fsys fstest.MapFS, changes map[string][]byte) ([]finding.Finding, error) {
+	before, err := c.errors(fsys)
+	if err != nil {
+		return nil, err
+	}
+	after := fstest.MapFS{}
+	for k, v := range fsys {
+		after[k] = v
+	}
+	for k, v := range changes {
+		after[k] = &fstest.MapFile{Data: v, Mode: 0o644}
+	}
+	now, err := c.errors(after)
+	if err != nil {
+		return nil, err
+	}
+	// Lines move when entries are added, so findings are matched on what
+	// they say, not where.
+	old := map[string]int{}
+	for _, f := range before {
+		old[key(f)]++
+	}
+	var added []finding.Finding
+	for _, f := range now {
+		if old[key(f)] > 0 {
+			old[key(f)]--
+			continue
+		}
+		added = append(added, f)
+	}
+	finding.Sort(added)
+	return added, nil
+}
+
+func key(f finding.Finding) string { return f.Path + "\x00" + f.Rule + "\x00" + f.Message }
+
+func (c Checker) errors(fsys fs.FS) ([]finding.Finding, error) {
+	set, err := dataset.Load(fsys, dataset.Options{Display: c.Display})
+	if err != nil {
+		return nil, err
+	}
+	all := append(set.Findings, check.Run(set, check.Options{Today: c.Today})...)
+	var errs []finding.Finding
+	for _, f := range all {
+		if f.Severity == finding.Error {
+			errs = append(errs, f)
+		}
+	}
+	return errs, nil
+}
+
+// RefusedError lists the errors that stop an edit.
+type RefusedError struct {
+	File     string
+	Findings []finding.Finding
+}
+
+func (e *RefusedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "refusing to write %s: the change would make the dataset invalid", e.File)
+	for _, f := range e.Findings {
+		b.WriteString("\n  " + f.String())
+	}
+	return b.String()
+}
