@@ -320,7 +320,7 @@ func writeBlock(b *strings.Builder, fields []Field, first string, indent, step i
 // Scalar returns s as a one-line YAML scalar: plain when a YAML parser reads
 // that back as the same string, double-quoted otherwise.
 func Scalar(s string) string {
-	if s != "" && !strings.ContainsAny(s, "\n\r\t") && s == strings.TrimSpace(s) {
+	if s != "" && !yaml11Word[strings.ToLower(s)] && !strings.ContainsAny(s, "\n\r\t") && s == strings.TrimSpace(s) {
 		var n yaml.Node
 		if err := yaml.Unmarshal([]byte("k: "+s+"\n"), &n); err == nil &&
 			len(n.Content) == 1 && len(n.Content[0].Content) == 2 {
@@ -332,6 +332,10 @@ func Scalar(s string) string {
 	}
 	return doubleQuote(s)
 }
+
+// yaml11Word holds the words YAML 1.1 parsers read as booleans or null
+// though yaml.v3 reads them as text; quoting them keeps every tool agreed.
+var yaml11Word = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true, "~": true}
 
 // flowWord is Scalar for an element of a [ ... ] list, where commas and
 // brackets end a plain word.
