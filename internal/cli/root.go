@@ -109,6 +109,10 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 	for _, c := range []*cobra.Command{
 		newCmdValidate(f, nil),
 		newCmdSchema(f),
+		newCmdUpdate(f, nil),
+		newCmdNew(f, nil),
+		newCmdDiff(f, nil),
+		newCmdHistory(f, nil),
 	} {
 		c.GroupID = "data"
 		root.AddCommand(c)

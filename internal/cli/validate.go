@@ -15,6 +15,7 @@ type validateOptions struct {
 
 	Format string
 	Strict bool
+	Base   string
 }
 
 func newCmdValidate(f *Factory, runF func(*validateOptions) error) *cobra.Command {
@@ -31,7 +32,8 @@ dates quoted), unique ids that match file names, themes, areas and actors that
 resolve, progress oldest first and never in the future, the launch state first,
 evidence behind every later entry, never complete on an announcement alone,
 the item's status equal to its last entry's, and how many of the declared
-items are present (a warning).
+items are present (a warning). With --base REV, progress logs must only have
+grown since that git revision: an edited or deleted entry is an error.
 
 Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
 --strict), 2 on a usage error, 3 when there is no dataset to read.`,
@@ -42,7 +44,10 @@ Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
   $ strategy validate ../my-fork/data --strict
 
   # annotations on the pull request, in GitHub Actions
-  $ strategy validate --format github`,
+  $ strategy validate --format github
+
+  # also refuse edits to progress entries already on main
+  $ strategy validate --base origin/main`,
 		Args: maxArgs(1, "the dataset folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -62,6 +67,7 @@ Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
 	}
 	addFormatFlag(cmd, &opts.Format, "text", "json", "github")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	cmd.Flags().StringVar(&opts.Base, "base", "", "also check that progress logs only grew since git revision `REV`")
 	return cmd
 }
 
@@ -71,6 +77,13 @@ func validateRun(opts *validateOptions) error {
 		return err
 	}
 	findings := append(s.Findings, check.Run(s, check.Options{Today: opts.Factory.Today()})...)
+	if opts.Base != "" {
+		more, err := appendOnlyFindings(opts.Factory, s, opts.Base)
+		if err != nil {
+			return err
+		}
+		findings = append(findings, more...)
+	}
 	finding.Sort(findings)
 	errs, warns := finding.Count(findings)
 	rep := render.Report{

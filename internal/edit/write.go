@@ -3,7 +3,6 @@ package edit
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,13 +16,15 @@ var ErrChanged = errors.New("changed on disk since it was read; run the command 
 // change the file underneath the writer.
 var beforeCommit = func(string) {}
 
+// Errors from Replace and Create do not name the file: the caller does.
+
 // Replace writes data to name if the file still holds orig. The data goes to
 // a temporary file in the same folder, is synced, and renamed over name, so
 // name holds either the old or the new content whatever happens.
 func Replace(name string, orig, data []byte) error {
 	st, err := os.Stat(name)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return unwrap(err)
 	}
 	return writeVia(name, data, st.Mode().Perm(), func(tmp string) error {
 		cur, err := os.ReadFile(name)
@@ -51,21 +52,16 @@ func Create(name string, data []byte) error {
 	})
 }
 
-func writeVia(name string, data []byte, perm fs.FileMode, commit func(tmp string) error) (err error) {
+func writeVia(name string, data []byte, perm fs.FileMode, commit func(tmp string) error) error {
 	dir := filepath.Dir(name)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return unwrap(err)
 	}
 	tmp := f.Name()
-	defer func() {
-		// After a rename tmp is gone; after a link it must go. Either way
-		// nothing is left behind.
-		_ = os.Remove(tmp)
-		if err != nil {
-			err = fmt.Errorf("write %s: %w", name, err)
-		}
-	}()
+	// After a rename tmp is gone; after a link it must go. Either way
+	// nothing is left behind.
+	defer os.Remove(tmp)
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return unwrap(err)

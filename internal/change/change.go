@@ -1,0 +1,260 @@
+// Package change compares two states of the dataset, as reviewers of a pull
+// request need: which items were added or removed, which moved status and on
+// what evidence, which other fields changed, what that does to the headline
+// figure, and whether any progress log was rewritten rather than appended to.
+package change
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/finding"
+)
+
+// Report is what changed between a base and a head dataset.
+type Report struct {
+	Base     string     `json:"base"`
+	Head     string     `json:"head"`
+	Declared int        `json:"declared"` // items the strategy declares (head)
+	Before   int        `json:"before"`   // items in progress or complete at base
+	After    int        `json:"after"`    // items in progress or complete at head
+	Added    []ItemRef  `json:"added"`
+	Removed  []ItemRef  `json:"removed"`
+	Progress []Progress `json:"progress"`
+	Fields   []Field    `json:"fields"`
+}
+
+// ItemRef names an item.
+type ItemRef struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status"`
+}
+
+// Progress is an item whose log grew or whose status moved: From and To are
+// its status at base and head, Entry the newest entry added.
+type Progress struct {
+	ID      string         `json:"id"`
+	Title   string         `json:"title"`
+	From    string         `json:"from"`
+	To      string         `json:"to"`
+	Added   int            `json:"entries_added"`
+	Entry   *dataset.Entry `json:"entry,omitempty"`
+	Rewrote bool           `json:"rewrote_history"` // earlier entries changed: see [AppendOnly]
+}
+
+// Moved reports whether the status changed.
+func (p Progress) Moved() bool { return p.From != p.To }
+
+// Field is a change to one other field of an item.
+type Field struct {
+	ID    string `json:"id"`
+	Field string `json:"field"`
+	From  string `json:"from"`
+	To    string `json:"to"`
+}
+
+// Empty reports whether nothing changed.
+func (r Report) Empty() bool {
+	return len(r.Added)+len(r.Removed)+len(r.Progress)+len(r.Fields) == 0
+}
+
+// Counted says whether a status counts towards the headline figure.
+func Counted(status string) bool { return status == "in-progress" || status == "complete" }
+
+// Compare reports what changed from base to head.
+func Compare(base, head *dataset.Set, baseLabel, headLabel string) Report {
+	r := Report{Base: baseLabel, Head: headLabel, Declared: head.Declared(),
+		Added: []ItemRef{}, Removed: []ItemRef{}, Progress: []Progress{}, Fields: []Field{}}
+	old := map[string]*dataset.Item{}
+	for _, it := range base.Items {
+		old[it.ID] = it
+		if Counted(it.Status) {
+			r.Before++
+		}
+	}
+	seen := map[string]bool{}
+	for _, it := range head.Items {
+		if Counted(it.Status) {
+			r.After++
+		}
+		seen[it.ID] = true
+		b := old[it.ID]
+		if b == nil {
+			r.Added = append(r.Added, ItemRef{it.ID, it.Title, it.Status})
+			continue
+		}
+		if p, ok := progress(b, it); ok {
+			r.Progress = append(r.Progress, p)
+		}
+		r.Fields = append(r.Fields, fields(b, it)...)
+	}
+	for _, it := range base.Items {
+		if !seen[it.ID] {
+			r.Removed = append(r.Removed, ItemRef{it.ID, it.Title, it.Status})
+		}
+	}
+	return r
+}
+
+func progress(b, h *dataset.Item) (Progress, bool) {
+	p := Progress{ID: h.ID, Title: h.Title, From: b.Status, To: h.Status}
+	p.Rewrote = prefixChanged(b.Progress, h.Progress) >= 0
+	if n := len(h.Progress) - len(b.Progress); n > 0 {
+		p.Added = n
+		e := h.Progress[len(h.Progress)-1]
+		p.Entry = &e
+	}
+	return p, p.Moved() || p.Added > 0 || p.Rewrote
+}
+
+// prefixChanged returns the index of the first base entry that head no longer
+// holds unchanged, or -1 when head only appends.
+func prefixChanged(base, head []dataset.Entry) int {
+	for i, e := range base {
+		if i >= len(head) || !sameEntry(e, head[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func sameEntry(a, b dataset.Entry) bool {
+	if (a.Evidence == nil) != (b.Evidence == nil) {
+		return false
+	}
+	if a.Evidence != nil && *a.Evidence != *b.Evidence {
+		return false
+	}
+	a.Evidence, b.Evidence = nil, nil
+	return a == b
+}
+
+func fields(b, h *dataset.Item) []Field {
+	type pair struct{ name, from, to string }
+	pairs := []pair{
+		{"title", b.Title, h.Title},
+		{"summary", b.Summary, h.Summary},
+		{"kind", b.Kind, h.Kind},
+		{"theme", b.Theme, h.Theme},
+		{"theme_basis", b.ThemeBasis, h.ThemeBasis},
+		{"area", b.Area, h.Area},
+		{"actors.lead", list(b.Actors.Lead), list(h.Actors.Lead)},
+		{"actors.partners", list(b.Actors.Partners), list(h.Actors.Partners)},
+		{"timescale.stated", b.Timescale.Stated, h.Timescale.Stated},
+		{"timescale.due", b.Timescale.Due, h.Timescale.Due},
+		{"wording", b.Wording, h.Wording},
+		{"sources", sources(b.Sources), sources(h.Sources)},
+		{"notes", b.Notes, h.Notes},
+	}
+	var out []Field
+	for _, p := range pairs {
+		if p.from != p.to {
+			out = append(out, Field{h.ID, p.name, p.from, p.to})
+		}
+	}
+	return out
+}
+
+func list(s []string) string { return strings.Join(s, ", ") }
+
+func sources(ss []dataset.Source) string {
+	var urls []string
+	for _, s := range ss {
+		urls = append(urls, s.URL)
+	}
+	return strings.Join(urls, ", ")
+}
+
+// AppendOnly reports every progress entry present at base that head edits or
+// deletes, located in head's file: progress logs only grow, so that what was
+// claimed on a date stays on record.
+func AppendOnly(base, head *dataset.Set, baseLabel string) []finding.Finding {
+	now := map[string]*dataset.Item{}
+	for _, it := range head.Items {
+		now[it.ID] = it
+	}
+	var out []finding.Finding
+	for _, b := range base.Items {
+		h := now[b.ID]
+		if h == nil {
+			out = append(out, finding.Finding{Path: b.Path, Rule: "append-only", Severity: finding.Warning,
+				Message: fmt.Sprintf("item %s was removed since %s, and its progress log with it", b.ID, baseLabel)})
+			continue
+		}
+		for i := prefixChanged(b.Progress, h.Progress); i >= 0 && i < len(b.Progress); i++ {
+			e := b.Progress[i]
+			f := finding.Finding{Path: h.Path, Rule: "append-only", Severity: finding.Error}
+			var loc []string
+			if i < len(h.Progress) {
+				if sameEntry(e, h.Progress[i]) {
+					continue
+				}
+				loc = []string{"progress", strconv.Itoa(i)}
+				f.Message = fmt.Sprintf("progress entry %d (%s) differs from %s: progress logs are append-only; restore it and add a new entry instead", i+1, e.Date, baseLabel)
+			} else {
+				loc = []string{"progress"}
+				f.Message = fmt.Sprintf("progress entry %d (%s) of %s was deleted: progress logs are append-only; restore it", i+1, e.Date, baseLabel)
+			}
+			if h.Doc != nil {
+				pos := h.Doc.Locate(loc...).Key
+				f.Line, f.Column = pos.Line, pos.Col
+			}
+			out = append(out, f)
+		}
+	}
+	finding.Sort(out)
+	return out
+}
+
+// Headline is the one-line effect on the headline figure, e.g.
+// "in progress or complete: 28/56 -> 30/56".
+func (r Report) Headline() string {
+	return fmt.Sprintf("in progress or complete: %d/%d -> %d/%d", r.Before, r.Declared, r.After, r.Declared)
+}
+
+// Moves summarises status moves by target status, e.g. "2 items moved to
+// in progress, 1 to complete"; "no status changes" when none moved.
+func (r Report) Moves() string {
+	counts := map[string]int{}
+	var order []string
+	for _, p := range r.Progress {
+		if !p.Moved() {
+			continue
+		}
+		if counts[p.To] == 0 {
+			order = append(order, p.To)
+		}
+		counts[p.To]++
+	}
+	if len(order) == 0 {
+		return "no status changes"
+	}
+	rank := map[string]int{"not-started": 0, "in-progress": 1, "complete": 2}
+	slices.SortStableFunc(order, func(a, b string) int { return rank[a] - rank[b] })
+	var parts []string
+	for i, s := range order {
+		words := strings.ReplaceAll(s, "-", " ")
+		if i == 0 {
+			item := "items"
+			if counts[s] == 1 {
+				item = "item"
+			}
+			parts = append(parts, fmt.Sprintf("%d %s moved to %s", counts[s], item, words))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d to %s", counts[s], words))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Percent formats n of the declared items as a whole percentage.
+func (r Report) Percent(n int) string {
+	if r.Declared == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", (n*100+r.Declared/2)/r.Declared)
+}

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/gitrepo"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/render"
+)
+
+type historyOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	ID     string
+	Git    bool
+	Format string
+}
+
+func newCmdHistory(f *Factory, runF func(*historyOptions) error) *cobra.Command {
+	opts := &historyOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "history <id> [--git] [flags]",
+		Short: "Show an item's progress log",
+		Long: `Show an item's progress log, oldest first: each dated status with its note
+and evidence. With --git, also list the commits that changed the item's file
+(following renames), newest first, and say if it has uncommitted changes.`,
+		Example: `  # the log of TR-02
+  $ strategy history TR-02
+
+  # and who changed it when
+  $ strategy history TR-02 --git`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("history needs one item id, got %d arguments", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: completeItemIDs(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return historyRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Git, "git", false, "also list the commits that changed the item's file")
+	addFormatFlag(cmd, &opts.Format, "text", "json")
+	return cmd
+}
+
+type historyReport struct {
+	ID       string           `json:"id"`
+	Title    string           `json:"title"`
+	Status   string           `json:"status"`
+	File     string           `json:"file"`
+	Progress []dataset.Entry  `json:"progress"`
+	Commits  []gitrepo.Commit `json:"commits,omitempty"`
+	Dirty    bool             `json:"uncommitted_changes,omitempty"`
+}
+
+func historyRun(opts *historyOptions) error {
+	s, err := opts.Factory.Dataset()
+	if err != nil {
+		return err
+	}
+	it := s.Item(opts.ID)
+	if it == nil {
+		return usagef("no item %q in %s", opts.ID, s.Display)
+	}
+	rep := historyReport{ID: it.ID, Title: it.Title, Status: it.Status, File: it.Path, Progress: it.Progress}
+	if opts.Git {
+		if err := gitHistory(opts.Factory, it, &rep); err != nil {
+			return err
+		}
+	}
+	if opts.Format == "json" {
+		if rep.Progress == nil {
+			rep.Progress = []dataset.Entry{}
+		}
+		return render.JSON(opts.IO.Out, rep)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\nstatus: %s (%s)\n\n", it.ID, it.Title, it.Status, it.Path)
+	for _, e := range it.Progress {
+		date := e.Date
+		if e.DatePrecision == "month" {
+			date = e.Date[:min(7, len(e.Date))] + "   "
+		}
+		fmt.Fprintf(&b, "%s  %-11s  %s\n", date, e.Status, strings.TrimSpace(e.Note))
+		if ev := e.Evidence; ev != nil {
+			fmt.Fprintf(&b, "%12s evidence: %s %s (link %s)\n", "", ev.Kind, ev.URL, ev.Link)
+		}
+	}
+	if opts.Git {
+		fmt.Fprintf(&b, "\ncommits changing %s:\n", it.Path)
+		if rep.Dirty {
+			b.WriteString("  (uncommitted changes in the working tree)\n")
+		}
+		if len(rep.Commits) == 0 {
+			b.WriteString("  none yet\n")
+		}
+		for _, c := range rep.Commits {
+			fmt.Fprintf(&b, "  %s %s %s: %s\n", c.ID[:min(12, len(c.ID))], c.Date, c.Author, c.Subject)
+		}
+	}
+	_, err = fmt.Fprint(opts.IO.Out, b.String())
+	return err
+}
+
+func gitHistory(f *Factory, it *dataset.Item, rep *historyReport) error {
+	dir, display, err := f.dataFolder("history --git")
+	if err != nil {
+		return err
+	}
+	repo, rel, err := openRepo(dir)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimPrefix(it.Path, strings.TrimSuffix(display, "/")+"/")
+	if display == "" || display == "." {
+		name = it.Path
+	}
+	file := filepath.ToSlash(filepath.Join(rel, filepath.FromSlash(name)))
+	if rep.Commits, err = repo.Log(file); err != nil {
+		return err
+	}
+	rep.Dirty, err = repo.Dirty(file)
+	return err
+}

@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/edit"
+	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/textdiff"
+)
+
+// Values the schema allows, offered as flag completions.
+var (
+	statuses      = []string{"not-started", "in-progress", "complete"}
+	evidenceKinds = []string{"announcement", "consultation", "guidance-published", "funding-allocated", "programme-launched", "legislation", "independent-report", "progress-review"}
+)
+
+type updateOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	ID            string
+	Status        string
+	Date          string
+	DatePrecision string
+	Note          string
+	EvidenceURL   string
+	EvidenceKind  string
+	EvidenceTitle string
+	Link          string
+	DryRun        bool
+}
+
+func newCmdUpdate(f *Factory, runF func(*updateOptions) error) *cobra.Command {
+	opts := &updateOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "update <id> --status STATUS --note TEXT --evidence URL --evidence-kind KIND [flags]",
+		Short: "Record progress on an item",
+		Long: `Append a dated entry to an item's progress log and set its status to match,
+without hand-editing YAML: the entry is spliced into the file, so comments,
+key order, quoting and blank lines elsewhere stay exactly as they were.
+
+The whole dataset is checked with the change before anything is written, and
+the update is refused, with the reasons, if it would make the dataset invalid:
+for instance no evidence, a date before the last entry or after today, or
+complete backed by an announcement alone. The file is written atomically and
+left untouched if it changed on disk meanwhile.
+
+--link says whether the source itself ties the event to this item (stated)
+or the tie is our reading (read, the default). --date defaults to today.
+With --dry-run, the unified diff is printed and nothing is written.`,
+		Example: `  # a programme opened for TR-02
+  $ strategy update TR-02 --status in-progress --date 2025-03-01 \
+      --note "Pilot programme opened to employers." \
+      --evidence https://example.org/news --evidence-kind programme-launched --link stated
+
+  # see the change without writing it
+  $ strategy update TR-02 --status in-progress --note "..." --evidence URL --evidence-kind announcement --dry-run`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("update needs one item id, got %d arguments", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: completeItemIDs(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			if opts.Date == "" {
+				opts.Date = f.Today()
+			}
+			if _, err := time.Parse(time.DateOnly, opts.Date); err != nil {
+				return usagef("--date %q is not a date: use YYYY-MM-DD", opts.Date)
+			}
+			if (opts.EvidenceURL == "") != (opts.EvidenceKind == "") {
+				return usagef("give --evidence and --evidence-kind together")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return updateRun(opts)
+		},
+	}
+	addEnumFlag(cmd, &opts.Status, "status", "s", "", "new status", statuses...)
+	cmd.Flags().StringVar(&opts.Date, "date", "", "date of the event, `YYYY-MM-DD` (default today)")
+	addEnumFlag(cmd, &opts.DatePrecision, "date-precision", "", "", "month when the source gives only the month (use the 1st)", "day", "month")
+	cmd.Flags().StringVar(&opts.Note, "note", "", "what happened, in one or two sentences")
+	cmd.Flags().StringVar(&opts.EvidenceURL, "evidence", "", "public `URL` of the source")
+	addEnumFlag(cmd, &opts.EvidenceKind, "evidence-kind", "", "", "what the source is", evidenceKinds...)
+	cmd.Flags().StringVar(&opts.EvidenceTitle, "evidence-title", "", "title of the source")
+	addEnumFlag(cmd, &opts.Link, "link", "", "read", "does the source name this item (stated) or is the tie our reading (read)", "stated", "read")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the diff instead of writing")
+	_ = cmd.MarkFlagRequired("status")
+	_ = cmd.MarkFlagRequired("note")
+	return cmd
+}
+
+func updateRun(opts *updateOptions) error {
+	dir, display, err := opts.Factory.dataFolder("update")
+	if err != nil {
+		return err
+	}
+	fsys, err := edit.ReadFolder(dir)
+	if err != nil {
+		return err
+	}
+	set, err := dataset.Load(fsys, dataset.Options{})
+	if err != nil {
+		return err
+	}
+	it := set.Item(opts.ID)
+	if it == nil {
+		return usagef("no item %q in %s", opts.ID, display)
+	}
+	name := it.Path // relative to the dataset folder, as loaded without a display prefix
+	shown := dataset.Options{Display: display}.Path(name)
+	u := edit.Update{Status: opts.Status, Date: opts.Date, DatePrecision: opts.DatePrecision, Note: strings.TrimSpace(opts.Note)}
+	if opts.EvidenceURL != "" {
+		u.Evidence = &dataset.Evidence{Kind: opts.EvidenceKind, URL: opts.EvidenceURL, Link: opts.Link, Title: opts.EvidenceTitle}
+	}
+	orig := fsys[name].Data
+	out, err := edit.ApplyUpdate(orig, u)
+	if err != nil {
+		return fmt.Errorf("%s: %w", shown, err)
+	}
+	if err := refuseInvalid(opts.IO.ErrOut, opts.Factory, display, shown, fsys, name, out); err != nil {
+		return err
+	}
+	if opts.DryRun {
+		_, err := io.WriteString(opts.IO.Out, textdiff.Unified("a/"+shown, "b/"+shown, orig, out))
+		return err
+	}
+	if err := edit.Replace(filepath.Join(dir, filepath.FromSlash(name)), orig, out); err != nil {
+		return fmt.Errorf("write %s: %w", shown, err)
+	}
+	_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s -> %s on %s\n", shown, it.Status, opts.Status, opts.Date)
+	return err
+}
+
+// refuseInvalid checks the dataset with name replaced by data, prints the
+// errors the change would bring in, and fails with exit code 1 if any.
+func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fstest.MapFS, name string, data []byte) error {
+	errs, err := edit.Checker{Display: display, Today: f.Today()}.Errors(fsys, map[string][]byte{name: data})
+	if err != nil {
+		return err
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "strategy: refusing to write %s: the change would make the dataset invalid:\n", shown)
+	for _, e := range errs {
+		fmt.Fprintf(w, "  %s\n", e)
+	}
+	n, _ := finding.Count(errs)
+	return &findingsError{errors: n}
+}
+
+// completeItemIDs offers item ids with their titles.
+func completeItemIDs(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		s, err := f.Dataset()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var ids []string
+		for _, it := range s.Items {
+			ids = append(ids, it.ID+"\t"+it.Title)
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
+}

@@ -1,0 +1,153 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/open-workforce/strategy/internal/change"
+	"github.com/open-workforce/strategy/internal/dataset"
+)
+
+// ChangeText writes a dataset comparison for a terminal or a log.
+func ChangeText(w io.Writer, r change.Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s -> %s\n", r.Base, r.Head)
+	fmt.Fprintf(&b, "%s\n", r.Headline())
+	if r.Empty() {
+		b.WriteString("no changes to the dataset\n")
+	}
+	section := func(title string, n int) {
+		if n > 0 {
+			fmt.Fprintf(&b, "\n%s:\n", title)
+		}
+	}
+	section("added", len(r.Added))
+	for _, it := range r.Added {
+		fmt.Fprintf(&b, "  %s: %s (%s)\n", it.ID, it.Title, it.Status)
+	}
+	section("removed", len(r.Removed))
+	for _, it := range r.Removed {
+		fmt.Fprintf(&b, "  %s: %s (was %s)\n", it.ID, it.Title, it.Status)
+	}
+	section("progress", len(r.Progress))
+	for _, p := range r.Progress {
+		fmt.Fprintf(&b, "  %s\n", progressLine(p))
+	}
+	section("other changes", len(r.Fields))
+	for _, f := range r.Fields {
+		fmt.Fprintf(&b, "  %s %s: %q -> %q\n", f.ID, f.Field, f.From, f.To)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func progressLine(p change.Progress) string {
+	var s string
+	if p.Moved() {
+		s = fmt.Sprintf("%s: %s -> %s", p.ID, p.From, p.To)
+	} else {
+		s = fmt.Sprintf("%s: still %s", p.ID, p.To)
+	}
+	if p.Entry != nil {
+		s += " (" + entryText(*p.Entry, p.Added) + ")"
+	}
+	if p.Rewrote {
+		s += "; earlier progress entries were changed"
+	}
+	return s
+}
+
+func entryText(e dataset.Entry, added int) string {
+	parts := []string{e.Date}
+	if e.Evidence != nil {
+		parts = append(parts, "evidence "+e.Evidence.Kind+" "+e.Evidence.URL)
+	}
+	if added > 1 {
+		parts = append(parts, fmt.Sprintf("%d entries added", added))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ChangeMarkdown writes a dataset comparison as a pull request comment or a
+// GitHub Actions job summary: a headline, then one table row per change.
+func ChangeMarkdown(w io.Writer, r change.Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Dataset changes: %s → %s\n\n", mdEscape(r.Base), mdEscape(r.Head))
+	fmt.Fprintf(&b, "**%s; overall %s -> %s in progress or complete** (%s)\n\n",
+		r.Moves(), r.Percent(r.Before), r.Percent(r.After), r.Headline())
+	if r.Empty() {
+		b.WriteString("No changes to the dataset.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	var rows [][]string
+	for _, it := range r.Added {
+		rows = append(rows, []string{it.ID, "added: " + it.Title + " (" + it.Status + ")", "", ""})
+	}
+	for _, it := range r.Removed {
+		rows = append(rows, []string{it.ID, "removed: " + it.Title + " (was " + it.Status + ")", "", ""})
+	}
+	for _, p := range r.Progress {
+		what := p.From + " → " + p.To
+		if !p.Moved() {
+			what = "still " + p.To + ", progress noted"
+		}
+		if p.Rewrote {
+			what += "; **earlier entries changed**"
+		}
+		date, evidence := "", ""
+		if p.Entry != nil {
+			date = p.Entry.Date
+			if ev := p.Entry.Evidence; ev != nil {
+				evidence = fmt.Sprintf("[%s](%s)", ev.Kind, ev.URL)
+			}
+		}
+		rows = append(rows, []string{p.ID, what, date, evidence})
+	}
+	for _, f := range r.Fields {
+		rows = append(rows, []string{f.ID, fmt.Sprintf("%s: %s → %s", f.Field, quoteMD(f.From), quoteMD(f.To)), "", ""})
+	}
+	for _, row := range rows {
+		for i := range row {
+			if i != 3 {
+				row[i] = mdEscape(row[i])
+			}
+		}
+	}
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewMarkdown()),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	)
+	t.Header("Item", "Change", "Date", "Evidence")
+	if err := t.Bulk(rows); err != nil {
+		return err
+	}
+	return t.Render()
+}
+
+func quoteMD(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	const limit = 80
+	if r := []rune(s); len(r) > limit {
+		s = string(r[:limit]) + "…"
+	}
+	return "“" + s + "”"
+}
+
+// mdEscape keeps text from breaking a table row or turning into markup.
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
+}
