@@ -45,6 +45,14 @@ func TestScript(t *testing.T) {
 				env.Setenv(k, v)
 			}
 			env.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(env.WorkDir))
+			// BINDIR holds only the strategy binary, so a script can run
+			// it with a PATH that has no git.
+			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+				if _, err := os.Stat(filepath.Join(dir, "strategy")); err == nil {
+					env.Setenv("BINDIR", dir)
+					break
+				}
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
