@@ -57,6 +57,9 @@ func run(f *Factory, args []string) int {
 }
 
 func newRootCmd(f *Factory) *cobra.Command {
+	if f.Version.Version == "" {
+		f.Version.Version = "dev"
+	}
 	root := &cobra.Command{
 		Use:   "strategy <command> [flags]",
 		Short: "Track England's Workforce Strategy for Adult Social Care",
