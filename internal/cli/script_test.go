@@ -1,8 +1,13 @@
 package cli_test
 
 import (
+	"bytes"
+	"errors"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -20,51 +25,138 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// TestScript runs the end-to-end scripts: the real binary on real files.
 func TestScript(t *testing.T) {
-	example, err := filepath.Abs("../../testdata/example")
+	testscript.Run(t, params("testdata/script", nil))
+}
+
+// TestBroken runs the corpus of broken datasets. Each script starts from the
+// valid example dataset in testdata/base, copied to $WORK/data, with the
+// script's own files laid over it, and states the exact findings expected.
+func TestBroken(t *testing.T) {
+	base, err := filepath.Abs("testdata/base")
 	if err != nil {
 		t.Fatal(err)
 	}
-	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+	testscript.Run(t, params("testdata/broken", func(env *testscript.Env) error {
+		return copyMissing(base, filepath.Join(env.WorkDir, "data"))
+	}))
+}
+
+func params(dir string, setup func(*testscript.Env) error) testscript.Params {
+	repo, _ := filepath.Abs("../..")
+	return testscript.Params{
+		Dir:                 dir,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 		Setup: func(env *testscript.Env) error {
-			// Git in scripts: a fixed identity and no user or system config.
-			for k, v := range map[string]string{
-				"GIT_CONFIG_GLOBAL":   os.DevNull,
-				"GIT_CONFIG_NOSYSTEM": "1",
-				"GIT_AUTHOR_NAME":     "Example Tester",
-				"GIT_AUTHOR_EMAIL":    "tester@example.org",
-				"GIT_COMMITTER_NAME":  "Example Tester",
-				"GIT_COMMITTER_EMAIL": "tester@example.org",
-				"GIT_AUTHOR_DATE":     "2025-03-02T12:00:00Z",
-				"GIT_COMMITTER_DATE":  "2025-03-02T12:00:00Z",
-			} {
-				env.Setenv(k, v)
-			}
-			env.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(env.WorkDir))
-			// BINDIR holds only the strategy binary, so a script can run
-			// it with a PATH that has no git.
-			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
-				if _, err := os.Stat(filepath.Join(dir, "strategy")); err == nil {
-					env.Setenv("BINDIR", dir)
-					break
-				}
+			env.Setenv("REPO", repo)
+			env.Setenv("NO_COLOR", "1")
+			gitSetup(env)
+			if setup != nil {
+				return setup(env)
 			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// example DIR copies the fictional example dataset into DIR.
-			"example": func(ts *testscript.TestScript, neg bool, args []string) {
-				if neg || len(args) != 1 {
-					ts.Fatalf("usage: example DIR")
-				}
-				dst := ts.MkAbs(args[0])
-				ts.Check(os.CopyFS(dst, os.DirFS(example)))
-				ts.Check(os.Remove(filepath.Join(dst, "README.md")))
-			},
+			"exitcode": cmdExitcode,
+			"example":  cmdExample(filepath.Join(repo, "testdata", "example")),
 		},
+	}
+}
+
+// cmdExitcode runs a program and checks its exact exit code, which exec
+// cannot: `exitcode 2 strategy list --bogus`.
+func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: %v", err)
+	}
+	path, err := exec.LookPath(filepath.Join(filepath.SplitList(ts.Getenv("PATH"))[0], args[1]))
+	if err != nil {
+		ts.Fatalf("exitcode: %v", err)
+	}
+	cmd := exec.Command(path, args[2:]...)
+	cmd.Dir = ts.MkAbs(".")
+	var env []string
+	for _, k := range []string{"PATH", "HOME", "WORK", "NO_COLOR", "STRATEGY_DATA", "TMPDIR"} {
+		env = append(env, k+"="+ts.Getenv(k))
+	}
+	cmd.Env = env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err = cmd.Run()
+	got := 0
+	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
+		got = ee.ExitCode()
+	} else if err != nil {
+		ts.Fatalf("exitcode: %v", err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d; output:\n%s", args[1], got, want, out.String())
+	}
+}
+
+// copyMissing copies src into dst, skipping files the script already wrote.
+func copyMissing(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if _, err := os.Lstat(target); err == nil {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
 	})
+}
+
+// gitSetup gives scripts that run git a fixed identity and date, no user or
+// system configuration, and no repository above $WORK. BINDIR is the folder
+// holding only the strategy binary, for a PATH without git.
+func gitSetup(env *testscript.Env) {
+	for k, v := range map[string]string{
+		"GIT_CONFIG_GLOBAL":   os.DevNull,
+		"GIT_CONFIG_NOSYSTEM": "1",
+		"GIT_AUTHOR_NAME":     "Example Tester",
+		"GIT_AUTHOR_EMAIL":    "tester@example.org",
+		"GIT_COMMITTER_NAME":  "Example Tester",
+		"GIT_COMMITTER_EMAIL": "tester@example.org",
+		"GIT_AUTHOR_DATE":     "2025-03-02T12:00:00Z",
+		"GIT_COMMITTER_DATE":  "2025-03-02T12:00:00Z",
+	} {
+		env.Setenv(k, v)
+	}
+	env.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(env.WorkDir))
+	for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+		if _, err := os.Stat(filepath.Join(dir, "strategy")); err == nil {
+			env.Setenv("BINDIR", dir)
+			break
+		}
+	}
+}
+
+// cmdExample copies the fictional example dataset used by the editing and
+// git scripts into a folder: `example data`.
+func cmdExample(src string) func(ts *testscript.TestScript, neg bool, args []string) {
+	return func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: example DIR")
+		}
+		dst := ts.MkAbs(args[0])
+		ts.Check(os.CopyFS(dst, os.DirFS(src)))
+		ts.Check(os.Remove(filepath.Join(dst, "README.md")))
+	}
 }
