@@ -102,7 +102,7 @@ type NewItem struct {
 
 // LaunchNote is the note of the first progress entry of a new item: it records
 // the item's state when the strategy was published, not an event.
-const LaunchNote = "Launch state, as published in the strategy."
+const LaunchNote = "Launch state when the strategy was published."
 
 // Render returns the YAML file for n, fields in the schema's order.
 func (n NewItem) Render() ([]byte, error) {
