@@ -153,31 +153,3 @@ func newRun(opts *newOptions) error {
 	_, err = fmt.Fprintf(opts.IO.Out, "created %s\n", shown)
 	return err
 }
-
-func completeThemes(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		s, err := f.Dataset()
-		if err != nil || s.Strategy == nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		var ids []string
-		for _, t := range s.Strategy.Themes {
-			ids = append(ids, t.ID+"\t"+t.Name)
-		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
-	}
-}
-
-func completeActors(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		s, err := f.Dataset()
-		if err != nil || s.Registry == nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		var ids []string
-		for _, a := range s.Registry.Actors {
-			ids = append(ids, a.ID+"\t"+a.Name)
-		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
-	}
-}

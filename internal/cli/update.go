@@ -161,21 +161,3 @@ func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fstest.M
 	n, _ := finding.Count(errs)
 	return &findingsError{errors: n}
 }
-
-// completeItemIDs offers item ids with their titles.
-func completeItemIDs(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		if len(args) > 0 {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		s, err := f.Dataset()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		var ids []string
-		for _, it := range s.Items {
-			ids = append(ids, it.ID+"\t"+it.Title)
-		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
-	}
-}

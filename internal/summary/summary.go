@@ -1,0 +1,318 @@
+// Package summary counts a dataset's items by status, overall and by theme,
+// actor type and lead actor, as of a date, and says what the counts mean in
+// plain English. It never pretends a partial dataset is the whole strategy:
+// when fewer items are present than the strategy declares, every share
+// that matters comes with the range the true figure must lie in.
+package summary
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/query"
+)
+
+// Share is N items out of Of.
+type Share struct {
+	N  int `json:"n"`
+	Of int `json:"of"`
+}
+
+// Percent returns the share as a whole percentage, rounded half up; 0 when
+// Of is 0.
+func (s Share) Percent() int {
+	if s.Of <= 0 {
+		return 0
+	}
+	return int(math.Floor(float64(s.N)*100/float64(s.Of) + 0.5))
+}
+
+// Fraction returns N/Of, or 0 when Of is 0.
+func (s Share) Fraction() float64 {
+	if s.Of <= 0 {
+		return 0
+	}
+	return float64(s.N) / float64(s.Of)
+}
+
+// String renders "30 of 56, 54%".
+func (s Share) String() string { return fmt.Sprintf("%d of %d, %d%%", s.N, s.Of, s.Percent()) }
+
+// StatusCount is how many of a group's items had a status.
+type StatusCount struct {
+	Status  string `json:"status"`
+	N       int    `json:"n"`
+	Percent int    `json:"percent"` // of the group's total
+}
+
+// Group is a set of items counted by status.
+type Group struct {
+	ID     string        `json:"id"`
+	Name   string        `json:"name"`
+	Total  int           `json:"total"`
+	Counts []StatusCount `json:"counts"` // in declared status order
+}
+
+// Count returns the group's number of items with status.
+func (g Group) Count(status string) int {
+	for _, c := range g.Counts {
+		if c.Status == status {
+			return c.N
+		}
+	}
+	return 0
+}
+
+// Headline is one plain-English sentence with the figures behind it.
+type Headline struct {
+	Text  string `json:"text"`
+	Share Share  `json:"share"` // among the items present (and, for actor types, of known type)
+	// Low and High bound the share of all declared items; equal when the
+	// dataset is complete.
+	Low  Share `json:"low"`
+	High Share `json:"high"`
+}
+
+// Summary is a dataset counted as of a date.
+type Summary struct {
+	AsOf       string     `json:"as_of"`
+	Declared   int        `json:"declared"`
+	Present    int        `json:"present"`
+	Statuses   []string   `json:"statuses"`
+	Overall    Group      `json:"overall"`
+	Themes     []Group    `json:"themes"`
+	ActorTypes []Group    `json:"actor_types"`
+	Leads      []Group    `json:"leads"`
+	Headlines  []Headline `json:"headlines"`
+}
+
+// Partial reports whether fewer items are present than declared.
+func (s *Summary) Partial() bool { return s.Present < s.Declared }
+
+// Progressed are the statuses counted as "in progress or complete".
+var Progressed = []string{"in-progress", query.Complete}
+
+// GovernmentAction are the actor types that need some government action.
+var GovernmentAction = []string{dataset.GovernmentOnly, dataset.GovernmentWithSector}
+
+// NoLead names the group of items whose sources name no lead.
+const NoLead = "(no lead named)"
+
+// Compute counts the items of s by status as they stood on asOf (YYYY-MM-DD).
+func Compute(s *dataset.Set, asOf string) *Summary {
+	statuses := query.StatusIDs(s)
+	sum := &Summary{AsOf: asOf, Declared: s.Declared(), Present: len(s.Items), Statuses: statuses}
+	status := make(map[*dataset.Item]string, len(s.Items))
+	for _, it := range s.Items {
+		status[it] = query.Status(it, asOf)
+	}
+	group := func(id, name string, keep func(*dataset.Item) bool) Group {
+		g := Group{ID: id, Name: name}
+		n := make(map[string]int, len(statuses))
+		for _, it := range s.Items {
+			if keep(it) {
+				g.Total++
+				n[status[it]]++
+			}
+		}
+		for _, st := range statuses {
+			g.Counts = append(g.Counts, StatusCount{Status: st, N: n[st], Percent: Share{n[st], g.Total}.Percent()})
+		}
+		return g
+	}
+	sum.Overall = group("all", "All items present", func(*dataset.Item) bool { return true })
+	if s.Strategy != nil {
+		for _, t := range s.Strategy.Themes {
+			sum.Themes = append(sum.Themes, group(t.ID, t.Name, func(it *dataset.Item) bool { return it.Theme == t.ID }))
+		}
+	}
+	for _, at := range dataset.ActorTypes {
+		g := group(at, at, func(it *dataset.Item) bool { return it.ActorType == at })
+		if g.Total > 0 || at != dataset.ActorTypeUnknown {
+			sum.ActorTypes = append(sum.ActorTypes, g)
+		}
+	}
+	sum.Leads = leads(s, group)
+	sum.Headlines = headlines(s, sum, status)
+	return sum
+}
+
+func leads(s *dataset.Set, group func(string, string, func(*dataset.Item) bool) Group) []Group {
+	seen := map[string]bool{}
+	var ids []string
+	none := false
+	for _, it := range s.Items {
+		if len(it.Actors.Lead) == 0 {
+			none = true
+		}
+		for _, id := range it.Actors.Lead {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	var out []Group
+	for _, id := range ids {
+		name := id
+		if a := s.Actor(id); a != nil && a.Short != "" {
+			name = a.Short
+		}
+		out = append(out, group(id, name, func(it *dataset.Item) bool { return slices.Contains(it.Actors.Lead, id) }))
+	}
+	if none {
+		out = append(out, group("", NoLead, func(it *dataset.Item) bool { return len(it.Actors.Lead) == 0 }))
+	}
+	slices.SortStableFunc(out, func(a, b Group) int { return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(a.ID, b.ID)) })
+	return out
+}
+
+func headlines(s *dataset.Set, sum *Summary, status map[*dataset.Item]string) []Headline {
+	var out []Headline
+	progressed, complete := 0, 0
+	for _, it := range s.Items {
+		if slices.Contains(Progressed, status[it]) {
+			progressed++
+		}
+		if status[it] == query.Complete {
+			complete++
+		}
+	}
+	out = append(out,
+		Describe(progressed, 0, sum.Present, sum.Declared, "are in progress or complete"),
+		Describe(complete, 0, sum.Present, sum.Declared, "are complete"),
+	)
+	gov, govOnly, unknown := 0, 0, 0
+	for _, it := range s.Items {
+		switch it.ActorType {
+		case dataset.ActorTypeUnknown:
+			unknown++
+		case dataset.GovernmentOnly:
+			govOnly++
+			gov++
+		case dataset.GovernmentWithSector:
+			gov++
+		}
+	}
+	out = append(out,
+		Describe(gov, unknown, sum.Present, sum.Declared, "need some government action"),
+		Describe(govOnly, unknown, sum.Present, sum.Declared, "can only be done by government"),
+	)
+	return out
+}
+
+// Bounds returns the lowest and highest share of declared items a count can
+// stand for: n items matched among those present, and undetermined more
+// (present but unclassifiable) plus every missing item might match too.
+func Bounds(n, undetermined, present, declared int) (low, high Share) {
+	if declared < present {
+		declared = present
+	}
+	return Share{n, declared}, Share{n + undetermined + declared - present, declared}
+}
+
+// Describe writes a headline: with every declared item present and
+// classified, "Over half (30 of 56, 54%) are in progress or complete";
+// otherwise "25 of 45 present (56%) are in progress or complete, so between
+// 45% and 64% of the 56". undetermined counts present items that cannot be
+// classified (an unknown actor type); they widen the range like missing ones.
+func Describe(n, undetermined, present, declared int, predicate string) Headline {
+	low, high := Bounds(n, undetermined, present, declared)
+	known := present - undetermined
+	h := Headline{Share: Share{n, known}, Low: low, High: high}
+	if low == high {
+		h.Text = fmt.Sprintf("%s (%s) %s", Phrase(n, low.Of), low, predicate)
+		return h
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d of %d present (%d%%) %s", n, known, h.Share.Percent(), predicate)
+	if undetermined > 0 {
+		fmt.Fprintf(&b, " (%d more present %s no known actor type)", undetermined, plural(undetermined, "has", "have"))
+	}
+	fmt.Fprintf(&b, ", so between %d%% and %d%% of the %d", low.Percent(), high.Percent(), low.Of)
+	h.Text = b.String()
+	return h
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// anchor is a fraction people name in words.
+type anchor struct {
+	num, den int
+	name     string
+}
+
+var anchors = []anchor{{1, 4, "a quarter"}, {1, 3, "a third"}, {1, 2, "half"}, {2, 3, "two thirds"}, {3, 4, "three quarters"}}
+
+// Band widths for [Phrase]: how close a share must be to a named fraction to
+// be "just over" or "nearly" it (quarters and half), or "about" it (thirds,
+// which counts out of 56 rarely hit exactly).
+const (
+	nearBand  = 0.03
+	aboutBand = 0.02
+	eps       = 1e-9
+)
+
+// Phrase names the share n of d in plain English, capitalised to open a
+// sentence: "None", "All", "Exactly half", "Just over a quarter" (up to 3
+// points over), "Nearly half" (up to 3 points under), "About two thirds"
+// (within 2 points), and otherwise "Over half", "Fewer than half", "Over a
+// quarter", "Fewer than a quarter", "Over two thirds", "Over three
+// quarters", "Almost all" (90% or more) or "Fewer than one in ten".
+func Phrase(n, d int) string {
+	switch {
+	case d <= 0:
+		return "None"
+	case n <= 0:
+		return "None"
+	case n >= d:
+		return "All"
+	}
+	p := float64(n) / float64(d)
+	for _, a := range anchors {
+		if n*a.den == d*a.num {
+			return "Exactly " + a.name
+		}
+	}
+	for _, a := range anchors {
+		f := float64(a.num) / float64(a.den)
+		if a.den == 3 {
+			if math.Abs(p-f) <= aboutBand+eps {
+				return "About " + a.name
+			}
+			continue
+		}
+		if p > f && p <= f+nearBand+eps {
+			return "Just over " + a.name
+		}
+		if p < f && p >= f-nearBand-eps {
+			return "Nearly " + a.name
+		}
+	}
+	switch {
+	case p >= 0.9-eps:
+		return "Almost all"
+	case p > 0.75:
+		return "Over three quarters"
+	case p > 2.0/3:
+		return "Over two thirds"
+	case p > 0.5:
+		return "Over half"
+	case p > 1.0/3:
+		return "Fewer than half"
+	case p > 0.25:
+		return "Over a quarter"
+	case p >= 0.1-eps:
+		return "Fewer than a quarter"
+	}
+	return "Fewer than one in ten"
+}
