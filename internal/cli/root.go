@@ -112,6 +112,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 	for _, c := range []*cobra.Command{
 		newCmdValidate(f, nil),
 		newCmdSchema(f),
+		newCmdPlan(f),
 	} {
 		c.GroupID = "data"
 		root.AddCommand(c)

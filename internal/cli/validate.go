@@ -31,7 +31,9 @@ dates quoted), unique ids that match file names, themes, areas and actors that
 resolve, progress oldest first and never in the future, the launch state first,
 evidence behind every later entry, never complete on an announcement alone,
 the item's status equal to its last entry's, and how many of the declared
-items are present (a warning).
+items are present (a warning). When the dataset has a plans/ folder, every
+plan in it is checked as 'strategy plan check' does, and must give its url:
+only real, public plans belong there.
 
 Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
 --strict), 2 on a usage error, 3 when there is no dataset to read.`,
@@ -71,11 +73,17 @@ func validateRun(opts *validateOptions) error {
 		return err
 	}
 	findings := append(s.Findings, check.Run(s, check.Options{Today: opts.Factory.Today()})...)
+	planFindings, plans, actions, err := checkDatasetPlans(opts.Factory, s)
+	if err != nil {
+		return err
+	}
+	findings = append(findings, planFindings...)
 	finding.Sort(findings)
 	errs, warns := finding.Count(findings)
 	rep := render.Report{
 		Dataset: s.Display, Items: len(s.Items),
 		Errors: errs, Warnings: warns, Findings: findings,
+		Plans: plans, Actions: actions,
 	}
 	if s.Strategy != nil {
 		rep.Declared = s.Strategy.DeclaredItems
