@@ -18,6 +18,8 @@ import (
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/schema"
+	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
 // Columns a spreadsheet may have, matched by name in any case, ignoring
@@ -138,6 +140,11 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 		known[id] = true
 	}
 	firstRow := map[string]int{}
+	type origin struct {
+		row, line int
+		col       map[string]int // field to column
+	}
+	var origins []origin // where each action came from, for the schema check
 	for row := 2; ; row++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -223,6 +230,11 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 		}
 		a.Notes, _ = cell("notes")
 		p.Actions = append(p.Actions, a)
+		o := origin{row: row, line: line, col: map[string]int{}}
+		for field := range cols {
+			_, o.col[field] = cell(field)
+		}
+		origins = append(origins, o)
 		if len(p.Actions) > MaxActions {
 			fail(line, 1, "plan-too-many-actions", "row %d: more than the %d actions a plan may hold; split the spreadsheet, one plan per file", row, MaxActions)
 			return res
@@ -231,6 +243,26 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 	if len(p.Actions) == 0 && len(res.Findings) == 0 {
 		fail(1, 1, "csv-empty", "the file has a header row but no actions")
 	}
+	if len(res.Findings) == 0 {
+		// The plan schema has the last word on each value (lengths, id
+		// shape); its complaints are put back on the rows they came from.
+		doc, _ := yamlnode.Parse(Marshal(p, Header{SchemaRef: SchemaURL}))
+		vs, err := schema.Validate(schema.Plan, doc.Value())
+		if err != nil {
+			fail(1, 1, "schema", "cannot apply the plan schema: %v", err)
+		}
+		for _, v := range vs {
+			if len(v.Path) < 3 || v.Path[0] != "actions" {
+				fail(1, 1, v.Rule, "%s", v.Message)
+				continue
+			}
+			i, _ := strconv.Atoi(v.Path[1])
+			o := origins[i]
+			_, msg, _ := strings.Cut(v.Message, ".")
+			fail(o.line, max(o.col[v.Path[2]], 1), v.Rule, "row %d: %s", o.row, msg)
+		}
+	}
+	finding.Sort(res.Findings)
 	return res
 }
 
