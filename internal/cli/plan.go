@@ -135,7 +135,7 @@ func readGoodPlans(f *Factory, s *dataset.Set, args []string, allowDirs bool) ([
 	for _, fd := range findings {
 		fmt.Fprintln(f.IO.ErrOut, fd.String())
 	}
-	fmt.Fprintf(f.IO.ErrOut, "strategy: the plans have %d errors; fix them first ('strategy plan check' lists them)\n", errs)
+	fmt.Fprintf(f.IO.ErrOut, "strategy: the plans have %s; fix them first ('strategy plan check' lists them)\n", plural(errs, "error"))
 	return nil, &findingsError{errors: errs, warnings: warns}
 }
 

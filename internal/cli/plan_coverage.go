@@ -93,6 +93,13 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	return writeCoverage(opts.IO, rep, opts.Format == "markdown")
 }
 
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
 func percent(n, of int) int {
 	if of == 0 {
 		return 0
@@ -139,7 +146,7 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, markdown bool)
 	for _, p := range rep.Plans {
 		w.heading(1, fmt.Sprintf("%s: %s", p.Organisation.Name, p.Title))
 		dropped := p.Actions - p.Counted
-		acts := fmt.Sprintf("%d actions", p.Actions)
+		acts := plural(p.Actions, "action")
 		if dropped > 0 {
 			acts += fmt.Sprintf(", %d dropped and not counted", dropped)
 		}
@@ -207,7 +214,7 @@ func writeUnserved(w *coverageWriter, title string, groups []coverage.ThemeItems
 		return nil
 	}
 	for i, g := range groups {
-		if i > 0 && !w.markdown {
+		if i > 0 {
 			w.line("")
 		}
 		w.line("%s: %d not served", g.Name, len(g.Items))
@@ -220,9 +227,6 @@ func writeUnserved(w *coverageWriter, title string, groups []coverage.ThemeItems
 		}
 		if err := w.table(t); err != nil {
 			return err
-		}
-		if w.markdown {
-			w.line("")
 		}
 	}
 	return nil
