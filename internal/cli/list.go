@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,6 +26,7 @@ type listOptions struct {
 	Sort       string
 	Count      bool
 	Format     string
+	ServedBy   string // a plan file: only the items its actions serve
 }
 
 func newCmdList(f *Factory, runF func(*listOptions) error) *cobra.Command {
@@ -48,6 +50,10 @@ same columns and no header (id, kind, status, due, lead, title), unless
 Key names and values are spelled as in the data files. "status" is the
 status on --as-of. --format yaml prints the same records as YAML.
 
+--served-by FILE keeps the items that a local plan's actions serve (dropped
+actions serve nothing); a plan with errors is refused with its findings on
+stderr, exit 1.
+
 A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 		Example: `  # the train items, as a table
   $ strategy list --theme train
@@ -60,6 +66,9 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 
   # how many items were in progress at the one-year mark
   $ strategy list --status in-progress --as-of 2025-07-18 --count
+
+  # the items a local plan serves
+  $ strategy list --served-by plan.yaml
 
   # no evidence recorded for a year, as JSON for jq
   $ strategy list --stale 1y --format json | jq -r '.[].id'`,
@@ -88,6 +97,8 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	fl.BoolVar(&q.Overdue, "overdue", false, "only items past their due date and not complete on --as-of")
 	fl.StringVar(&q.Stale, "stale", "", "only items with no evidence recorded for `DURATION` before --as-of (6mo, 1y)")
 	fl.StringVar(&q.Search, "search", "", "only items whose title or summary contains `TEXT` (any case)")
+	fl.StringVar(&opts.ServedBy, "served-by", "", "only items that the local plan in `FILE` serves (see 'strategy plan')")
+	_ = cmd.MarkFlagFilename("served-by", "yaml", "yml")
 	addAsOfFlag(cmd, &opts.AsOf)
 	addEnumFlag(cmd, &opts.Sort, "sort", "", "id", "order by", query.SortKeys...)
 	fl.BoolVar(&opts.Count, "count", false, "print only the number of matching items")
@@ -183,6 +194,11 @@ func listRun(opts *listOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	if opts.ServedBy != "" {
+		if items, err = servedByPlan(opts.Factory, s, opts.ServedBy, items); err != nil {
+			return err
+		}
+	}
 	if err := query.Sort(s, items, opts.Sort, date); err != nil {
 		return usagef("%v", err)
 	}
@@ -221,6 +237,19 @@ func listRun(opts *listOptions) error {
 		t.Rows = append(t.Rows, []string{it.ID, it.Kind, query.Status(it, date), dash(it.Timescale.Due), joinOrDash(it.Actors.Lead), it.Title})
 	}
 	return render.WriteTable(out, t, opts.Format, opts.IO.TerminalWidth())
+}
+
+// servedByPlan keeps the items that the plan in file serves.
+func servedByPlan(f *Factory, s *dataset.Set, file string, items []*dataset.Item) ([]*dataset.Item, error) {
+	plans, err := readGoodPlans(f, s, []string{file}, false)
+	if err != nil {
+		return nil, err
+	}
+	served := map[string]bool{}
+	for _, id := range plans[0].Served() {
+		served[id] = true
+	}
+	return slices.DeleteFunc(items, func(it *dataset.Item) bool { return !served[it.ID] }), nil
 }
 
 // itoa is strconv.Itoa, short for table cells.

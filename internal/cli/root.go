@@ -116,6 +116,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		newCmdNew(f, nil),
 		newCmdDiff(f, nil),
 		newCmdHistory(f, nil),
+		newCmdPlan(f),
 	} {
 		c.GroupID = "data"
 		root.AddCommand(c)

@@ -3,11 +3,13 @@ package cli_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -62,6 +64,8 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitcode,
 			"example":  cmdExample(filepath.Join(repo, "testdata", "example")),
+			"genplan":  cmdGenplan,
+			"replace":  cmdReplace,
 		},
 	}
 }
@@ -99,6 +103,57 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited %d, want %d; output:\n%s", args[1], got, want, out.String())
 	}
+}
+
+// cmdGenplan writes a fictional plan with N actions, each serving AR-01:
+// `genplan 100000 big.yaml`; with -compact each action is an empty `- {}`.
+// Such files are too large to keep in a script.
+func cmdGenplan(ts *testscript.TestScript, neg bool, args []string) {
+	compact := len(args) > 0 && args[0] == "-compact"
+	if compact {
+		args = args[1:]
+	}
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: genplan [-compact] N file")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("genplan: %v", err)
+	}
+	var b strings.Builder
+	b.WriteString("organisation:\n  name: Example Borough Council (fictional)\n  type: local-authority\ntitle: A very long plan\ndate: \"2025-04-01\"\nactions:\n")
+	for i := range n {
+		if compact {
+			b.WriteString("- {}\n")
+			continue
+		}
+		fmt.Fprintf(&b, "  - id: A%d\n    title: Example action %d\n    owner: Workforce team\n    status: planned\n    serves: [AR-01]\n", i+1, i+1)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
+}
+
+// cmdReplace edits a file as a person would in an editor, replacing the
+// one occurrence of OLD with NEW (Go-quoted strings, so \n works):
+// `replace plan.yaml 'actions: []\n' 'actions:\n  - id: A1\n'`.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace file old new")
+	}
+	unq := func(s string) string {
+		u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
+		if err != nil {
+			ts.Fatalf("replace: %v", err)
+		}
+		return u
+	}
+	old, repl := unq(args[1]), unq(args[2])
+	name := ts.MkAbs(args[0])
+	b, err := os.ReadFile(name)
+	ts.Check(err)
+	if n := strings.Count(string(b), old); n != 1 {
+		ts.Fatalf("replace: %q occurs %d times in %s, want once", old, n, args[0])
+	}
+	ts.Check(os.WriteFile(name, []byte(strings.Replace(string(b), old, repl, 1)), 0o644))
 }
 
 // copyMissing copies src into dst, skipping files the script already wrote.

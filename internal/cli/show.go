@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/yamlnode"
@@ -20,6 +21,7 @@ type showOptions struct {
 	IDs    []string
 	AsOf   string
 	Format string
+	Plans  string // a folder (or file) of local plans: show which serve each item
 }
 
 func newCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
@@ -32,7 +34,12 @@ timescale, the status on --as-of (default today), the dated progress log with
 its evidence, and the sources. Ids are matched in any case.
 
 --format json prints an array of the items with the data files' key names
-plus the derived actor_type; --format yaml prints the items as YAML.`,
+plus the derived actor_type; --format yaml prints the items as YAML.
+
+--plans DIR adds the local plans in DIR (its .yaml files, or one plan file)
+whose actions serve each item, and those actions; in JSON and YAML as
+"plans": [{file, organisation, title, actions: [{id, title, owner, status,
+due}]}]. Plans with errors are refused, with their findings on stderr.`,
 		Example: `  # one item
   $ strategy show TR-01
 
@@ -40,7 +47,10 @@ plus the derived actor_type; --format yaml prints the items as YAML.`,
   $ strategy show ar-01 ar-02 --format json
 
   # as it stood at the one-year mark
-  $ strategy show AR-01 --as-of 2025-07-18`,
+  $ strategy show AR-01 --as-of 2025-07-18
+
+  # which local plans serve it
+  $ strategy show AR-08 --plans plans/`,
 		Args: minArgs(1, "at least one item id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IDs = args
@@ -53,6 +63,8 @@ plus the derived actor_type; --format yaml prints the items as YAML.`,
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
 	addFormatFlag(cmd, &opts.Format, "text", "json", "yaml", "markdown")
+	cmd.Flags().StringVar(&opts.Plans, "plans", "", "also show which local plans in `DIR` serve each item")
+	_ = cmd.MarkFlagDirname("plans")
 	return cmd
 }
 
@@ -73,11 +85,26 @@ func showRun(opts *showOptions) error {
 		}
 		items = append(items, it)
 	}
+	var plans []*plan.Plan
+	if opts.Plans != "" {
+		if plans, err = readGoodPlans(opts.Factory, s, []string{opts.Plans}, true); err != nil {
+			return err
+		}
+	}
 	switch opts.Format {
-	case "json":
-		return render.JSON(opts.IO.Out, items)
-	case "yaml":
-		return yamlnode.Encode(opts.IO.Out, items)
+	case "json", "yaml":
+		var v any = items
+		if opts.Plans != "" {
+			withPlans := make([]itemWithPlans, len(items))
+			for i, it := range items {
+				withPlans[i] = itemWithPlans{Item: it, Plans: servingPlans(plans, it.ID)}
+			}
+			v = withPlans
+		}
+		if opts.Format == "json" {
+			return render.JSON(opts.IO.Out, v)
+		}
+		return yamlnode.Encode(opts.IO.Out, v)
 	}
 	var b strings.Builder
 	for i, it := range items {
@@ -89,9 +116,70 @@ func showRun(opts *showOptions) error {
 		} else {
 			writeItemText(&b, s, it, date, opts.IO.TerminalWidth())
 		}
+		if opts.Plans != "" {
+			writeServingPlans(&b, servingPlans(plans, it.ID), opts.Format == "markdown")
+		}
 	}
 	_, err = fmt.Fprint(opts.IO.Out, b.String())
 	return err
+}
+
+// itemWithPlans is an item in show's JSON and YAML with --plans.
+type itemWithPlans struct {
+	*dataset.Item `yaml:",inline"`
+	Plans         []servingPlan `json:"plans" yaml:"plans"`
+}
+
+// servingPlan is a local plan and its actions that serve one item.
+type servingPlan struct {
+	File         string            `json:"file" yaml:"file"`
+	Organisation plan.Organisation `json:"organisation" yaml:"organisation"`
+	Title        string            `json:"title" yaml:"title"`
+	Actions      []plan.Action     `json:"actions" yaml:"actions"`
+}
+
+func servingPlans(plans []*plan.Plan, id string) []servingPlan {
+	out := []servingPlan{}
+	for _, p := range plans {
+		if acts := p.Serving(id); len(acts) > 0 {
+			out = append(out, servingPlan{File: p.Path, Organisation: p.Organisation, Title: p.Title, Actions: acts})
+		}
+	}
+	return out
+}
+
+func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
+	if markdown {
+		b.WriteString("\n### Local plans serving it\n\n")
+	} else {
+		b.WriteString("\nLocal plans serving it:\n")
+	}
+	if len(sp) == 0 {
+		if markdown {
+			b.WriteString("None of the plans given.\n")
+		} else {
+			b.WriteString("  none of the plans given\n")
+		}
+		return
+	}
+	for _, p := range sp {
+		if markdown {
+			fmt.Fprintf(b, "- **%s**, %s (%s)\n", p.Organisation.Name, p.Title, p.File)
+		} else {
+			fmt.Fprintf(b, "  %s: %s (%s)\n", p.Organisation.Name, p.Title, p.File)
+		}
+		for _, a := range p.Actions {
+			due := ""
+			if a.Due != "" {
+				due = ", due " + a.Due
+			}
+			if markdown {
+				fmt.Fprintf(b, "  - %s: %s (%s, %s%s)\n", a.ID, a.Title, a.Owner, a.Status, due)
+			} else {
+				fmt.Fprintf(b, "    %-6s %s (%s, %s%s)\n", a.ID, a.Title, a.Owner, a.Status, due)
+			}
+		}
+	}
 }
 
 // nearestID suggests an id that differs only in its number's padding or

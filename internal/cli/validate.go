@@ -34,6 +34,9 @@ evidence behind every later entry, never complete on an announcement alone,
 the item's status equal to its last entry's, and how many of the declared
 items are present (a warning). With --base REV, progress logs must only have
 grown since that git revision: an edited or deleted entry is an error.
+When the dataset has a plans/ folder, every
+plan in it is checked as 'strategy plan check' does, and must give its url:
+only real, public plans belong there.
 
 Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
 --strict), 2 on a usage error, 3 when there is no dataset to read.`,
@@ -84,11 +87,17 @@ func validateRun(opts *validateOptions) error {
 		}
 		findings = append(findings, more...)
 	}
+	planFindings, plans, actions, err := checkDatasetPlans(opts.Factory, s)
+	if err != nil {
+		return err
+	}
+	findings = append(findings, planFindings...)
 	finding.Sort(findings)
 	errs, warns := finding.Count(findings)
 	rep := render.Report{
 		Dataset: s.Display, Items: len(s.Items),
 		Errors: errs, Warnings: warns, Findings: findings,
+		Plans: plans, Actions: actions,
 	}
 	if s.Strategy != nil {
 		rep.Declared = s.Strategy.DeclaredItems

@@ -20,15 +20,29 @@ type Report struct {
 	Errors   int               `json:"errors"`
 	Warnings int               `json:"warnings"`
 	Valid    bool              `json:"valid"`
+	Plans    int               `json:"plans,omitempty"`   // local plan files checked
+	Actions  int               `json:"actions,omitempty"` // actions in those plans
 	Findings []finding.Finding `json:"findings"`
+
+	// PlansOnly says the report is about plans checked against the dataset,
+	// not about the dataset's own items.
+	PlansOnly bool `json:"-"`
 }
 
 // Summary is the closing line of a text report.
 func (r Report) Summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: checked %s", r.Dataset, plural(r.Items, "item"))
-	if r.Declared > 0 {
-		fmt.Fprintf(&b, "; %d of the %d declared items are present", r.Items, r.Declared)
+	plans := fmt.Sprintf("%s with %s", plural(r.Plans, "plan"), plural(r.Actions, "action"))
+	if r.PlansOnly {
+		fmt.Fprintf(&b, "checked %s against the %s in %s", plans, plural(r.Items, "item"), r.Dataset)
+	} else {
+		fmt.Fprintf(&b, "%s: checked %s", r.Dataset, plural(r.Items, "item"))
+		if r.Declared > 0 {
+			fmt.Fprintf(&b, "; %d of the %d declared items are present", r.Items, r.Declared)
+		}
+		if r.Plans > 0 {
+			fmt.Fprintf(&b, "; %s", plans)
+		}
 	}
 	fmt.Fprintf(&b, "; %s, %s", plural(r.Errors, "error"), plural(r.Warnings, "warning"))
 	return b.String()

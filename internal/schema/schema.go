@@ -67,6 +67,8 @@ var (
 		"url":  "must be an absolute http:// or https:// URL",
 		"slug": "must be lower-case letters and digits joined by hyphens",
 		"id":   "must be a theme prefix (AR, TR, TF, UN), a hyphen and two or more digits, like TR-02",
+		// A plan's own action ids.
+		"localId": "must be up to 40 letters, digits, dots, hyphens or underscores, starting with a letter or digit, like A1, 2.3 or WF-04",
 	}
 )
 
@@ -172,6 +174,14 @@ func violations(e *jsonschema.ValidationError, raw any) []Violation {
 		return []Violation{{Path: loc, Rule: "invalid-value", Message: fmt.Sprintf("%s: %s is not one of %s", orRoot(field), show(k.Got), strings.Join(want, ", "))}}
 	case *kind.Type:
 		return []Violation{{Path: loc, Rule: "wrong-type", Message: fmt.Sprintf("%s: expected %s, found %s", orRoot(field), article(strings.Join(k.Want, " or ")), article(k.Got))}}
+	case *kind.MinItems:
+		return []Violation{{Path: loc, Rule: "too-few", Message: fmt.Sprintf("%s: expected at least %d %s, found %d", orRoot(field), k.Want, entries(k.Want), k.Got)}}
+	case *kind.MaxItems:
+		return []Violation{{Path: loc, Rule: "too-many", Message: fmt.Sprintf("%s: expected at most %d %s, found %d", orRoot(field), k.Want, entries(k.Want), k.Got)}}
+	case *kind.MinLength:
+		return []Violation{{Path: loc, Rule: "too-short", Message: fmt.Sprintf("%s: expected at least %d characters, found %d", orRoot(field), k.Want, k.Got)}}
+	case *kind.MaxLength:
+		return []Violation{{Path: loc, Rule: "too-long", Message: fmt.Sprintf("%s: expected at most %d characters, found %d", orRoot(field), k.Want, k.Got)}}
 	case *kind.Pattern:
 		msg := fmt.Sprintf("%s does not match %s", show(k.Got), k.Want)
 		if def := patternDef(e.SchemaURL); def != "" {
@@ -243,6 +253,13 @@ func Field(path []string) string {
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+func entries(n int) string {
+	if n == 1 {
+		return "entry"
+	}
+	return "entries"
 }
 
 func orRoot(field string) string {

@@ -333,6 +333,10 @@ func Scalar(s string) string {
 	return doubleQuote(s)
 }
 
+// DoubleQuoted returns s as a double-quoted YAML scalar, for values such as
+// dates that must stay strings whatever they look like.
+func DoubleQuoted(s string) string { return doubleQuote(s) }
+
 // yaml11Word holds the words YAML 1.1 parsers read as booleans or null
 // though yaml.v3 reads them as text; quoting them keeps every tool agreed.
 var yaml11Word = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true, "~": true}

@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/coverage"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/render"
+)
+
+type planCoverageOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	Paths  []string
+	Format string
+}
+
+func newCmdPlanCoverage(f *Factory, runF func(*planCoverageOptions) error) *cobra.Command {
+	opts := &planCoverageOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "coverage <file|dir>... [flags]",
+		Short: "Show which national items local plans serve and which they leave",
+		Long: `Show, for each plan and across all the plans given (files, or folders of
+.yaml files):
+
+  - coverage by theme, as n of N national items served;
+  - the national items served, and by which local actions;
+  - the national items not served, grouped by theme, with the items the
+    sector can act on without government (sector-only) first, since those are
+    the ones a local plan can pick up;
+  - across plans, how many plans serve each national item.
+
+N is the number of items in the dataset, which may be fewer than the strategy
+declares; the report says so. Dropped actions serve nothing. Plans with
+errors are refused (the findings go to stderr, exit 1): run 'strategy plan
+check' first.
+
+--format table prints sections of tables for people; markdown the same for
+pull requests and pages. --format csv prints one row per national item with
+a column per plan holding the local action ids that serve it, and a final
+"plans" column, for spreadsheets. --format json prints the whole report:
+{dataset, items, declared, plans: [{file, organisation, title, url, date,
+actions, counted_actions, served: [{id, title, theme, actor_type, actions}],
+unserved: [{theme, name, items}], themes: [{theme, name, served, total}],
+total}], across: {plans, items: [{id, ..., plans, served_by: [{file,
+organisation, actions}]}], unserved, themes, total}}.`,
+		Example: `  # what one plan covers and leaves
+  $ strategy plan coverage plan.yaml
+
+  # every plan in a folder, and how many plans serve each national item
+  $ strategy plan coverage plans/
+
+  # a matrix for a spreadsheet
+  $ strategy plan coverage plans/ --format csv > coverage.csv`,
+		Args: minArgs(1, "at least one plan file or folder"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return planCoverageRun(opts)
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+	}
+	addFormatFlag(cmd, &opts.Format, "table", "json", "markdown", "csv")
+	return cmd
+}
+
+func planCoverageRun(opts *planCoverageOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	warnBrokenDataset(opts.Factory, s)
+	plans, err := readGoodPlans(opts.Factory, s, opts.Paths, true)
+	if err != nil {
+		return err
+	}
+	rep := coverage.Compute(s, plans)
+	switch opts.Format {
+	case "json":
+		return render.JSON(opts.IO.Out, rep)
+	case "csv":
+		return writeCoverageCSV(opts.IO, rep)
+	}
+	return writeCoverage(opts.IO, rep, opts.Format == "markdown")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func percent(n, of int) int {
+	if of == 0 {
+		return 0
+	}
+	return (n*100 + of/2) / of
+}
+
+func shareText(sh coverage.Share) string {
+	return fmt.Sprintf("%d/%d", sh.Served, sh.Total)
+}
+
+type coverageWriter struct {
+	b        strings.Builder
+	markdown bool
+	width    int
+}
+
+func (w *coverageWriter) heading(level int, text string) {
+	if w.markdown {
+		fmt.Fprintf(&w.b, "\n%s %s\n\n", strings.Repeat("#", level+1), text)
+		return
+	}
+	if level == 1 {
+		fmt.Fprintf(&w.b, "\n%s\n%s\n", text, strings.Repeat("=", min(len([]rune(text)), 78)))
+		return
+	}
+	fmt.Fprintf(&w.b, "\n%s\n", text)
+}
+
+func (w *coverageWriter) line(format string, args ...any) {
+	fmt.Fprintf(&w.b, format+"\n", args...)
+}
+
+func (w *coverageWriter) table(t render.Table) error {
+	return flush(&w.b, t, w.markdown, w.width)
+}
+
+func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, markdown bool) error {
+	w := &coverageWriter{markdown: markdown, width: ios.TerminalWidth()}
+	scope := fmt.Sprintf("the %d national items in %s", rep.Items, rep.Dataset)
+	if rep.Declared > rep.Items {
+		scope += fmt.Sprintf(" (%d of the %d the strategy declares)", rep.Items, rep.Declared)
+	}
+	for _, p := range rep.Plans {
+		w.heading(1, fmt.Sprintf("%s: %s", p.Organisation.Name, p.Title))
+		dropped := p.Actions - p.Counted
+		acts := plural(p.Actions, "action")
+		if dropped > 0 {
+			acts += fmt.Sprintf(", %d dropped and not counted", dropped)
+		}
+		w.line("%s, dated %s; %s.", p.File, p.Date, acts)
+		w.line("Serves %d of %s: %d%%.", p.Total.Served, scope, percent(p.Total.Served, p.Total.Total))
+		if err := writeThemes(w, "Coverage by theme", p.Themes); err != nil {
+			return err
+		}
+		w.heading(2, "Served, and by which local actions")
+		if len(p.Served) == 0 {
+			w.line("None.")
+		} else {
+			t := render.Table{Header: []string{"Item", "Local actions", "Title"}}
+			for _, sv := range p.Served {
+				t.Rows = append(t.Rows, []string{sv.ID, strings.Join(sv.Actions, ", "), sv.Title})
+			}
+			if err := w.table(t); err != nil {
+				return err
+			}
+		}
+		if err := writeUnserved(w, "Not served, by theme", p.Unserved); err != nil {
+			return err
+		}
+	}
+	if len(rep.Plans) > 1 {
+		a := rep.Across
+		w.heading(1, fmt.Sprintf("Across the %d plans", a.Plans))
+		w.line("Together they serve %d of %s: %d%%.", a.Total.Served, scope, percent(a.Total.Served, a.Total.Total))
+		if err := writeThemes(w, "Coverage by theme (served by at least one plan)", a.Themes); err != nil {
+			return err
+		}
+		w.heading(2, "Plans serving each national item")
+		t := render.Table{Header: []string{"Item", "Plans", "Served by", "Title"}}
+		for _, it := range a.Items {
+			var by []string
+			for _, r := range it.ServedBy {
+				by = append(by, fmt.Sprintf("%s (%s)", r.Organisation, strings.Join(r.Actions, ", ")))
+			}
+			t.Rows = append(t.Rows, []string{it.ID, fmt.Sprintf("%d/%d", it.Plans, a.Plans), joinOrDash(by), it.Title})
+		}
+		if err := w.table(t); err != nil {
+			return err
+		}
+		if err := writeUnserved(w, "Served by no plan, by theme", a.Unserved); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprint(ios.Out, strings.TrimPrefix(w.b.String(), "\n"))
+	return err
+}
+
+func writeThemes(w *coverageWriter, title string, themes []coverage.Share) error {
+	w.heading(2, title)
+	t := render.Table{Header: []string{"Theme", "Served", "Share", ""}}
+	for _, sh := range themes {
+		t.Rows = append(t.Rows, []string{sh.Name, shareText(sh), fmt.Sprintf("%d%%", percent(sh.Served, sh.Total)), bar(sh.Served, sh.Total, 10)})
+	}
+	return w.table(t)
+}
+
+func writeUnserved(w *coverageWriter, title string, groups []coverage.ThemeItems) error {
+	w.heading(2, title+" (sector-only first: the sector can act on those without government)")
+	if len(groups) == 0 {
+		w.line("None: every national item in the dataset is served.")
+		return nil
+	}
+	for i, g := range groups {
+		if i > 0 {
+			w.line("")
+		}
+		w.line("%s: %d not served", g.Name, len(g.Items))
+		if w.markdown {
+			w.line("")
+		}
+		t := render.Table{Header: []string{"Item", "Actor type", "Title"}}
+		for _, it := range g.Items {
+			t.Rows = append(t.Rows, []string{it.ID, it.ActorType, it.Title})
+		}
+		if err := w.table(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeCoverageCSV writes the item-by-plan matrix: a row per national item,
+// a column per plan holding the local actions that serve the item.
+func writeCoverageCSV(ios *iostreams.IOStreams, rep coverage.Report) error {
+	header := []string{"id", "theme", "actor_type", "title"}
+	names := map[string]int{}
+	for _, p := range rep.Plans {
+		names[p.Organisation.Name]++
+	}
+	for _, p := range rep.Plans {
+		name := p.Organisation.Name
+		if names[name] > 1 {
+			name += " (" + p.File + ")"
+		}
+		header = append(header, name)
+	}
+	header = append(header, "plans")
+	cw := csv.NewWriter(ios.Out)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, it := range rep.Across.Items {
+		row := []string{it.ID, it.Theme, it.ActorType, it.Title}
+		for _, p := range rep.Plans {
+			cell := ""
+			for _, r := range it.ServedBy {
+				if r.File == p.File {
+					cell = strings.Join(r.Actions, "; ")
+				}
+			}
+			row = append(row, cell)
+		}
+		row = append(row, itoa(it.Plans))
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

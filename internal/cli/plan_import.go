@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/query"
+)
+
+type planImportOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	CSV    string
+	Org    string
+	Type   string
+	Title  string
+	URL    string
+	Date   string
+	Output string
+	Force  bool
+	Schema string
+}
+
+func newCmdPlanImport(f *Factory, runF func(*planImportOptions) error) *cobra.Command {
+	opts := &planImportOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "import --csv FILE --org NAME [flags]",
+		Short: "Turn a spreadsheet of local actions into a plan file",
+		Long: `Read a spreadsheet saved as CSV, one local action per row under a header
+row, and write it as a plan file. Columns are found by their header, in any
+case and order; other columns are ignored:
+
+  local action (or action, title)     required
+  national ids (or national id(s))    required: one or more, such as
+                                      "AR-05, TR-02" (commas, semicolons,
+                                      slashes or one per line)
+  owner (or lead)                     required
+  status                              required: planned, in-progress,
+                                      complete, paused or dropped; also
+                                      "not started", "done", "on hold",
+                                      "cancelled" and the like
+  due (or due date, deadline)         optional: YYYY-MM-DD or DD/MM/YYYY
+  id (or ref, no)                     optional: the plan's own numbering;
+                                      without it actions are A1, A2, ...
+  notes                               optional
+
+Excel's CSV is read as saved: UTF-8 with or without a byte order mark,
+Windows-1252 ("CSV (Comma delimited)"), or UTF-16 text; commas, semicolons
+or tabs between fields; quoted cells holding line breaks. A national id
+spelt loosely (tr-2) is written properly (TR-02), and said so on stderr.
+
+Every row that cannot be mapped (a row with more or fewer cells than the
+header, an unknown status, a national id the dataset does not hold, an empty
+required cell, a date that is not one) is reported with its line in the file
+and its row number (the header is row 1, as in the spreadsheet), on stderr, and then nothing is written: fix the
+spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
+		Example: `  # import a council's mapping spreadsheet
+  $ strategy plan import --csv mapping.csv --org "Example Borough Council" -o plan.yaml
+
+  # an ICS's, with its title and where it is published
+  $ strategy plan import --csv ics.csv --org "Example ICS" --type integrated-care-system \
+      --title "Workforce plan" --url https://example.org/plan -o ics.yaml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if strings.TrimSpace(opts.Org) == "" {
+				return usagef("--org needs the organisation's name")
+			}
+			if opts.Force && opts.Output == "" {
+				return usagef("--force needs --output")
+			}
+			if opts.Date != "" {
+				if _, err := query.ParseDate(opts.Date); err != nil {
+					return usagef("--date: %v", err)
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return planImportRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.CSV, "csv", "", "read the actions from `FILE`, a CSV with a header row")
+	fl.StringVar(&opts.Org, "org", "", "the organisation's `NAME`, as it publishes it")
+	addEnumFlag(cmd, &opts.Type, "type", "", "local-authority", "the organisation's type", plan.OrgTypes...)
+	fl.StringVar(&opts.Title, "title", "", "the plan's `TITLE` (default: \"<NAME> workforce plan\")")
+	fl.StringVar(&opts.URL, "url", "", "where the plan is published (`URL`)")
+	fl.StringVar(&opts.Date, "date", "", "the date of this version of the plan, `YYYY-MM-DD` (default: today)")
+	addOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
+	_ = cmd.MarkFlagRequired("csv")
+	_ = cmd.MarkFlagRequired("org")
+	_ = cmd.MarkFlagFilename("csv", "csv", "txt")
+	for _, name := range []string{"org", "title", "url", "date"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
+	return cmd
+}
+
+func planImportRun(opts *planImportOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	src, err := readCSV(opts.CSV)
+	if err != nil {
+		return err
+	}
+	title := opts.Title
+	if title == "" {
+		title = opts.Org + " workforce plan"
+	}
+	date := opts.Date
+	if date == "" {
+		date = opts.Factory.Today()
+	}
+	p := &plan.Plan{
+		Organisation: plan.Organisation{Name: strings.TrimSpace(opts.Org), Type: opts.Type},
+		Title:        title, URL: opts.URL, Date: date,
+	}
+	display := filepath.ToSlash(filepath.Clean(opts.CSV))
+	res := plan.ImportCSV(src, display, p, s)
+	errOut := opts.IO.ErrOut
+	for _, n := range res.Notes {
+		fmt.Fprintf(errOut, "strategy: %s: %s\n", display, n)
+	}
+	if len(res.Findings) > 0 {
+		finding.Sort(res.Findings)
+		for _, fd := range res.Findings {
+			fmt.Fprintln(errOut, fd.String())
+		}
+		errs, warns := finding.Count(res.Findings)
+		fmt.Fprintf(errOut, "strategy: %s: %d problems; nothing was written\n", display, errs)
+		return &findingsError{errors: errs, warnings: warns}
+	}
+	out := plan.Marshal(p, plan.Header{
+		SchemaRef: schemaRef(opts.Schema, opts.Output),
+		Comment: []string{
+			"",
+			fmt.Sprintf("Imported from %s by 'strategy plan import'.", filepath.Base(opts.CSV)),
+			"Check it with 'strategy plan check', see its reach with 'strategy plan coverage'.",
+		},
+	})
+	return writePlan(opts.Factory, s, out, opts.Output, opts.Force)
+}
+
+// readCSV reads a spreadsheet, refusing one larger than a plan may be.
+func readCSV(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("csv %s: %w", name, unwrapPathErr(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("csv %s: is a folder", name)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, plan.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("csv %s: %w", name, unwrapPathErr(err))
+	}
+	if len(src) > plan.MaxFileSize {
+		return nil, fmt.Errorf("csv %s: larger than %d MiB, more than a plan may hold; split it", name, plan.MaxFileSize>>20)
+	}
+	return src, nil
+}

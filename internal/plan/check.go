@@ -1,0 +1,151 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
+
+// CheckOptions tune [Check].
+type CheckOptions struct {
+	RequireURL bool // plans contributed under data/plans/ must say where they are published
+}
+
+// Check checks a parsed plan against the national dataset s: local action ids
+// unique within the plan, every national id one the dataset holds (with a
+// suggestion for a near miss), and every date a real calendar date.
+func Check(p *Plan, s *dataset.Set, opts CheckOptions) []finding.Finding {
+	var out []finding.Finding
+	at := func(path ...string) yamlnode.Pos { return p.Doc.Locate(path...).Value }
+	add := func(pos yamlnode.Pos, rule, format string, args ...any) {
+		out = append(out, finding.Finding{Path: p.Path, Line: pos.Line, Column: pos.Col, Rule: rule, Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+	}
+	if opts.RequireURL && p.URL == "" {
+		add(p.Doc.Locate().Key, "plan-url-required", "a plan under %s/ must give the url where it is published: only real, public plans belong there", Dir)
+	}
+	if p.Date != "" && !realDate(p.Date) {
+		add(at("date"), "plan-invalid-date", "date: %q is not a calendar date", p.Date)
+	}
+	ids := make([]string, len(s.Items))
+	known := make(map[string]bool, len(s.Items))
+	for i, it := range s.Items {
+		ids[i] = it.ID
+		known[it.ID] = true
+	}
+	first := map[string]int{} // local id to the line it was first used on
+	for i, a := range p.Actions {
+		n := strconv.Itoa(i)
+		if a.ID != "" {
+			if line, dup := first[a.ID]; dup {
+				add(at("actions", n, "id"), "plan-duplicate-id", "actions[%d].id: %q is already the id of the action on line %d; local ids must be unique within the plan", i, a.ID, line)
+			} else {
+				first[a.ID] = at("actions", n, "id").Line
+			}
+		}
+		if a.Due != "" && !realDate(a.Due) {
+			add(at("actions", n, "due"), "plan-invalid-date", "actions[%d].due: %q is not a calendar date", i, a.Due)
+		}
+		for j, id := range a.Serves {
+			if known[id] {
+				continue
+			}
+			add(at("actions", n, "serves", strconv.Itoa(j)), "plan-unknown-item", "actions[%d].serves[%d]: %s", i, j, unknownItem(s, ids, id))
+		}
+	}
+	return out
+}
+
+var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+// realDate reports whether a YYYY-MM-DD string names a day that exists; the
+// schema checks only the shape, so 2025-02-30 gets this far.
+func realDate(s string) bool {
+	if !datePattern.MatchString(s) {
+		return true // the schema has reported the shape already
+	}
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+var strategyID = regexp.MustCompile(`^(AR|TR|TF|UN)-[0-9]{2,}$`)
+
+// unknownItem explains a national id the dataset does not hold.
+func unknownItem(s *dataset.Set, ids []string, id string) string {
+	msg := fmt.Sprintf("no national item %q in %s", id, s.Display)
+	near := Suggest(ids, id)
+	if near != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", near)
+	}
+	switch {
+	case strategyID.MatchString(id) && len(s.Items) < s.Declared():
+		msg += fmt.Sprintf("; it holds %d of the %d declared items: map the action to the items it has", len(s.Items), s.Declared())
+	case near == "":
+		msg += "; national ids look like TR-02 (run 'strategy list' to see them)"
+	}
+	return msg
+}
+
+// Suggest returns the id in ids that id most probably meant, or "" when there
+// is no single close match. It first tries the usual slips (case, missing
+// hyphen, unpadded number: tr2, TR-2, TR02), then one edit away.
+func Suggest(ids []string, id string) string {
+	norm := normaliseID(id)
+	for _, c := range ids {
+		if c == norm {
+			return c
+		}
+	}
+	best, count := "", 0
+	up := strings.ToUpper(strings.TrimSpace(id))
+	for _, c := range ids {
+		if distance(up, c) == 1 {
+			best, count = c, count+1
+		}
+	}
+	if count == 1 {
+		return best
+	}
+	return ""
+}
+
+var looseID = regexp.MustCompile(`^([A-Za-z]{2})[\s_-]*0*([0-9]+)$`)
+
+func normaliseID(id string) string {
+	m := looseID.FindStringSubmatch(strings.TrimSpace(id))
+	if m == nil {
+		return strings.ToUpper(strings.TrimSpace(id))
+	}
+	num := m[2]
+	if len(num) < 2 {
+		num = "0" + num
+	}
+	return strings.ToUpper(m[1]) + "-" + num
+}
+
+// distance is the Levenshtein distance between two short strings.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,356 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/schema"
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
+
+// Columns a spreadsheet may have, matched by name in any case, ignoring
+// spaces, punctuation and a plural "(s)". Each list's first name is the one
+// shown in messages.
+var csvColumns = []struct {
+	field    string
+	names    []string
+	required bool
+}{
+	{"id", []string{"id", "local id", "action id", "ref", "reference", "no", "number"}, false},
+	{"title", []string{"local action", "action", "title", "action title", "local action title", "description"}, true},
+	{"serves", []string{"national ids", "national id", "national item", "national items", "national item ids", "serves", "strategy ids", "strategy id"}, true},
+	{"owner", []string{"owner", "lead", "action owner"}, true},
+	{"status", []string{"status", "local status"}, true},
+	{"due", []string{"due", "due date", "deadline", "target date"}, false},
+	{"notes", []string{"notes", "note", "comments"}, false},
+}
+
+// statusWords maps what spreadsheets say to a local status. Anything else is
+// reported, never guessed.
+var statusWords = map[string]string{
+	"planned": Planned, "not started": Planned, "to do": Planned, "todo": Planned,
+	"in progress": InProgress, "started": InProgress, "ongoing": InProgress,
+	"complete": Complete, "completed": Complete, "done": Complete,
+	"paused": Paused, "on hold": Paused,
+	"dropped": Dropped, "cancelled": Dropped, "canceled": Dropped,
+}
+
+var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
+
+func columnKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "(s)", "s")
+	return strings.TrimSpace(nonWord.ReplaceAllString(s, " "))
+}
+
+// ImportResult is what [ImportCSV] made of a spreadsheet.
+type ImportResult struct {
+	Plan     *Plan
+	Findings []finding.Finding // rows it could not map; nothing may be written when there are any
+	Notes    []string          // what it decided without being told (encoding, ids, ignored columns)
+}
+
+// ImportCSV reads a spreadsheet saved as CSV, one local action per row under
+// a header row, into p's actions, checking each national id against s. It
+// accepts UTF-8 with or without a byte order mark, UTF-16 with one (Excel's
+// "Unicode text"), and Windows-1252 (Excel's plain "CSV (Comma delimited)");
+// commas, semicolons or tabs between fields; quoted fields spanning lines.
+// display names the file in findings, whose line is the row's first line in
+// the file and whose message gives the row number as a spreadsheet shows it
+// (the header is row 1).
+func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult {
+	res := ImportResult{Plan: p}
+	fail := func(line, col int, rule, format string, args ...any) {
+		res.Findings = append(res.Findings, finding.Finding{Path: display, Line: line, Column: col, Rule: rule, Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+	}
+	text, note, err := decodeText(src)
+	if err != nil {
+		fail(1, 1, "csv-encoding", "%v", err)
+		return res
+	}
+	if note != "" {
+		res.Notes = append(res.Notes, note)
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = sniffDelimiter(text)
+	r.FieldsPerRecord = -1 // ragged rows are reported with their row number, not as a parse failure
+	header, err := r.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			fail(1, 1, "csv-empty", "the file has no header row")
+		} else {
+			csvError(err, fail)
+		}
+		return res
+	}
+	cols := map[string]int{}
+	var ignored []string
+	for i, h := range header {
+		key := columnKey(h)
+		found := false
+		for _, c := range csvColumns {
+			if slices.Contains(c.names, key) {
+				line, col := r.FieldPos(i)
+				if prev, dup := cols[c.field]; dup {
+					fail(line, col, "csv-header", "column %d (%q) is a second %q column; column %d already is", i+1, h, c.names[0], prev+1)
+				}
+				cols[c.field] = i
+				found = true
+				break
+			}
+		}
+		if !found && strings.TrimSpace(h) != "" {
+			ignored = append(ignored, fmt.Sprintf("%q", h))
+		}
+	}
+	for _, c := range csvColumns {
+		if _, ok := cols[c.field]; !ok && c.required {
+			fail(1, 1, "csv-header", "the header row has no %q column (headers are matched by name in any case; found %s)", c.names[0], quoteAll(header))
+		}
+	}
+	if len(res.Findings) > 0 {
+		return res
+	}
+	if len(ignored) > 0 {
+		res.Notes = append(res.Notes, "ignored columns "+strings.Join(ignored, ", "))
+	}
+	if _, ok := cols["id"]; !ok {
+		res.Notes = append(res.Notes, "no id column: actions are numbered A1, A2, ... in row order")
+	}
+	ids := make([]string, len(s.Items))
+	for i, it := range s.Items {
+		ids[i] = it.ID
+	}
+	known := map[string]bool{}
+	for _, id := range ids {
+		known[id] = true
+	}
+	firstRow := map[string]int{}
+	type origin struct {
+		row, line int
+		col       map[string]int // field to column
+	}
+	var origins []origin // where each action came from, for the schema check
+	for row := 2; ; row++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			csvError(err, fail)
+			return res
+		}
+		line, _ := r.FieldPos(0)
+		if blank(rec) {
+			continue // Excel writes empty rows as a line of commas
+		}
+		if len(rec) != len(header) {
+			fail(line, 1, "csv-ragged-row", "row %d has %d fields, the header row has %d", row, len(rec), len(header))
+			continue
+		}
+		cell := func(field string) (string, int) {
+			i, ok := cols[field]
+			if !ok {
+				return "", 1
+			}
+			_, col := r.FieldPos(i)
+			return strings.TrimSpace(rec[i]), col
+		}
+		var a Action
+		id, idCol := cell("id")
+		if _, ok := cols["id"]; !ok {
+			id = "A" + strconv.Itoa(len(p.Actions)+1)
+		}
+		a.ID = id
+		if id == "" {
+			fail(line, idCol, "csv-missing-value", "row %d: the id is empty", row)
+		} else if prev, dup := firstRow[id]; dup {
+			fail(line, idCol, "plan-duplicate-id", "row %d: id %q is already used by row %d", row, id, prev)
+		} else {
+			firstRow[id] = row
+		}
+		var col int
+		a.Title, col = cell("title")
+		a.Title = oneLine(a.Title)
+		if a.Title == "" {
+			fail(line, col, "csv-missing-value", "row %d: the local action is empty", row)
+		}
+		a.Owner, col = cell("owner")
+		a.Owner = oneLine(a.Owner)
+		if a.Owner == "" {
+			fail(line, col, "csv-missing-value", "row %d: the owner is empty", row)
+		}
+		status, col := cell("status")
+		if st, ok := statusWords[columnKey(status)]; ok {
+			a.Status = st
+		} else {
+			fail(line, col, "csv-unknown-status", "row %d: status %q is not one of %s", row, status, strings.Join(Statuses, ", "))
+		}
+		due, col := cell("due")
+		if due != "" {
+			if d, ok := parseDue(due); ok {
+				a.Due = d
+			} else {
+				fail(line, col, "csv-invalid-date", "row %d: due date %q is not a date: use YYYY-MM-DD or DD/MM/YYYY", row, due)
+			}
+		}
+		serves, col := cell("serves")
+		for _, n := range splitIDs(serves) {
+			if !known[n] {
+				fixed := normaliseID(n)
+				if !known[fixed] {
+					fail(line, col, "plan-unknown-item", "row %d: %s", row, unknownItem(s, ids, n))
+					continue
+				}
+				// Only the spelling differs (tr-2 for TR-02): the meaning
+				// is not in doubt, so the id is written properly.
+				res.Notes = append(res.Notes, fmt.Sprintf("row %d: wrote %q as %s", row, n, fixed))
+				n = fixed
+			}
+			if !slices.Contains(a.Serves, n) {
+				a.Serves = append(a.Serves, n)
+			}
+		}
+		if serves == "" {
+			fail(line, col, "csv-missing-value", "row %d: no national id: each action serves at least one national item", row)
+		}
+		a.Notes, _ = cell("notes")
+		p.Actions = append(p.Actions, a)
+		o := origin{row: row, line: line, col: map[string]int{}}
+		for field := range cols {
+			_, o.col[field] = cell(field)
+		}
+		origins = append(origins, o)
+		if len(p.Actions) > MaxActions {
+			fail(line, 1, "plan-too-many-actions", "row %d: more than the %d actions a plan may hold; split the spreadsheet, one plan per file", row, MaxActions)
+			return res
+		}
+	}
+	if len(p.Actions) == 0 && len(res.Findings) == 0 {
+		fail(1, 1, "csv-empty", "the file has a header row but no actions")
+	}
+	if len(res.Findings) == 0 {
+		// The plan schema has the last word on each value (lengths, id
+		// shape); its complaints are put back on the rows they came from.
+		doc, _ := yamlnode.Parse(Marshal(p, Header{SchemaRef: SchemaURL}))
+		vs, err := schema.Validate(schema.Plan, doc.Value())
+		if err != nil {
+			fail(1, 1, "schema", "cannot apply the plan schema: %v", err)
+		}
+		for _, v := range vs {
+			if len(v.Path) < 3 || v.Path[0] != "actions" {
+				fail(1, 1, v.Rule, "%s", v.Message)
+				continue
+			}
+			i, _ := strconv.Atoi(v.Path[1])
+			o := origins[i]
+			_, msg, _ := strings.Cut(v.Message, ".")
+			fail(o.line, max(o.col[v.Path[2]], 1), v.Rule, "row %d: %s", o.row, msg)
+		}
+	}
+	finding.Sort(res.Findings)
+	return res
+}
+
+func csvError(err error, fail func(line, col int, rule, format string, args ...any)) {
+	if pe, ok := errors.AsType[*csv.ParseError](err); ok {
+		fail(pe.Line, max(pe.Column, 1), "csv-syntax", "%v (a quote opened in a field must be closed; a quote inside a quoted field is written twice)", pe.Err)
+		return
+	}
+	fail(1, 1, "csv-syntax", "%v", err)
+}
+
+// oneLine joins a cell that a spreadsheet wrapped over several lines.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// splitIDs splits a cell naming several national ids: "AR-01, TR-02",
+// "AR-01; TR-02", or one per line.
+func splitIDs(cell string) []string {
+	return strings.FieldsFunc(cell, func(r rune) bool {
+		return r == ',' || r == ';' || r == '/' || r == '\n' || r == '\r' || r == ' ' || r == '\t'
+	})
+}
+
+// parseDue reads a due date as ISO (2026-03-31) or as English spreadsheets
+// write it (31/03/2026); the day-first reading is the UK convention.
+func parseDue(s string) (string, bool) {
+	for _, layout := range []string{time.DateOnly, "02/01/2006", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(time.DateOnly), true
+		}
+	}
+	return "", false
+}
+
+var (
+	utf8BOM    = []byte("\xef\xbb\xbf")
+	utf16LEBOM = []byte("\xff\xfe")
+	utf16BEBOM = []byte("\xfe\xff")
+)
+
+// decodeText turns the file into UTF-8 text and says which encoding it took
+// when that was not plain UTF-8.
+func decodeText(src []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(src, utf8BOM):
+		src = src[len(utf8BOM):]
+	case bytes.HasPrefix(src, utf16LEBOM), bytes.HasPrefix(src, utf16BEBOM):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(src)
+		if err != nil {
+			return "", "", fmt.Errorf("the file starts as UTF-16 but cannot be read as it: %v", err)
+		}
+		return string(out), "read the file as UTF-16 (Excel's Unicode text)", nil
+	}
+	if utf8.Valid(src) {
+		return string(src), "", nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(src)
+	if err != nil {
+		return "", "", fmt.Errorf("the file is neither UTF-8 nor Windows-1252 text")
+	}
+	return string(out), "the file is not UTF-8: read it as Windows-1252, as Excel's \"CSV (Comma delimited)\" writes it; save as \"CSV UTF-8\" to avoid the guess", nil
+}
+
+// sniffDelimiter picks the separator from the header row: Excel writes
+// semicolons where the decimal mark is a comma, and tabs in Unicode text.
+func sniffDelimiter(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	best, n := ',', strings.Count(first, ",")
+	for _, d := range []rune{';', '\t'} {
+		if c := strings.Count(first, string(d)); c > n {
+			best, n = d, c
+		}
+	}
+	return best
+}
