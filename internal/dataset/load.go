@@ -71,7 +71,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNoDataset, opts.Display, unwrapPath(err))
 	}
 	s := &Set{Display: opts.Display}
-	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}}
+	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}, plain: map[string]bool{}}
 
 	if doc := l.readDoc(StrategyFile, schema.Strategy, true); doc != nil {
 		var st Strategy
@@ -110,6 +110,7 @@ type loader struct {
 	mu   sync.Mutex
 
 	schemaFailed map[string]bool // files whose schema violations are already reported
+	plain        map[string]bool // item files the folder listing showed are not symlinks
 }
 
 // Path returns the path shown to the user for a name inside the dataset.
@@ -153,7 +154,11 @@ func (l *loader) itemNames() []string {
 		if ext != ".yaml" && ext != ".yml" {
 			continue // READMEs and the like sit beside items without being items
 		}
-		names = append(names, path.Join(ItemsDir, n))
+		name := path.Join(ItemsDir, n)
+		if e.Type()&fs.ModeSymlink == 0 {
+			l.plain[name] = true
+		}
+		names = append(names, name)
 	}
 	return names
 }
@@ -195,6 +200,8 @@ func (l *loader) loadItem(name string) *Item {
 	}
 	it.Path = l.opts.Path(name)
 	it.Doc = doc
+	fsys := l.fsys
+	doc.Release(func() ([]byte, error) { return fs.ReadFile(fsys, name) })
 	return &it
 }
 
@@ -265,7 +272,7 @@ func (l *loader) decode(name string, doc *yamlnode.Doc, v any) bool {
 }
 
 func (l *loader) read(name string, required bool) ([]byte, bool) {
-	if l.opts.OSRoot != "" {
+	if l.opts.OSRoot != "" && !l.plain[name] {
 		if msg := l.outside(name); msg != "" {
 			l.errorf(name, yamlnode.Pos{}, "file-symlink", "%s", msg)
 			return nil, false

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -48,41 +49,116 @@ type Problem struct {
 
 // Doc is a parsed, strictly checked document.
 type Doc struct {
-	root  *yaml.Node
-	value any
-	index map[string]Loc
-	src   []byte
+	mu     sync.Mutex
+	root   *yaml.Node
+	value  any
+	src    []byte
+	reload func() ([]byte, error) // set by Release: how to read the bytes again
 }
 
-// Value returns the document as nested map[string]any, []any, string,
-// json.Number-compatible numbers, bool and nil, ready for JSON Schema.
+// Value returns the document as nested map[string]any, []any, string, int64,
+// float64, bool and nil, ready for JSON Schema. It is nil after [Doc.Release].
 func (d *Doc) Value() any { return d.value }
 
-// Source returns the bytes the document was parsed from, without any BOM.
-func (d *Doc) Source() []byte { return d.src }
+// Source returns the bytes the document was parsed from, without any BOM,
+// reading them again if the document was released.
+func (d *Doc) Source() []byte {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.restore()
+	return d.src
+}
 
 // Decode fills v from the document. Call it only after [Parse] reported no
 // problems: the strict walk has already rejected what Decode would tolerate.
 func (d *Doc) Decode(v any) error { return d.root.Decode(v) }
 
+// Release drops the parsed tree, the value and the source, keeping only a
+// way to read the bytes again. A loaded dataset holds one Doc per file, and
+// positions are needed only for the few files with findings, so a large
+// dataset need not keep every tree in memory.
+func (d *Doc) Release(reload func() ([]byte, error)) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.root, d.value, d.src, d.reload = nil, nil, nil, reload
+}
+
+// restore re-parses a released document. Locking is the caller's.
+func (d *Doc) restore() {
+	if d.root != nil || d.reload == nil {
+		return
+	}
+	src, err := d.reload()
+	if err != nil {
+		return
+	}
+	if doc, _ := Parse(src); doc != nil {
+		d.root, d.src = doc.root, doc.src
+	}
+}
+
 // Locate returns where the value at path sits, falling back to the nearest
 // ancestor that exists. Path elements are mapping keys or decimal indexes.
 func (d *Doc) Locate(path ...string) Loc {
-	for n := len(path); n >= 0; n-- {
-		if loc, ok := d.index[Pointer(path[:n])]; ok {
-			return loc
-		}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.restore()
+	loc := Loc{Key: Pos{1, 1}, Value: Pos{1, 1}}
+	n := d.root
+	if n == nil {
+		return loc
 	}
-	return Loc{Key: Pos{1, 1}, Value: Pos{1, 1}}
+	loc.Key, loc.Value = Pos{n.Line, n.Column}, Pos{n.Line, n.Column}
+	for _, p := range path {
+		key, next := child(n, p)
+		if next == nil {
+			break
+		}
+		loc.Value = Pos{next.Line, next.Column}
+		loc.Key = loc.Value
+		if key != nil {
+			loc.Key = Pos{key.Line, key.Column}
+		}
+		n = next
+	}
+	return loc
 }
 
 // Has reports whether a value exists at path.
 func (d *Doc) Has(path ...string) bool {
-	_, ok := d.index[Pointer(path)]
-	return ok
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.restore()
+	n := d.root
+	for _, p := range path {
+		if n == nil {
+			return false
+		}
+		_, n = child(n, p)
+	}
+	return n != nil
 }
 
-// Pointer joins path elements into the index key (a JSON Pointer).
+// child returns the key node (for mappings) and the value node at step p of
+// a path below n, or nil when there is none.
+func child(n *yaml.Node, p string) (key, val *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == p {
+				return n.Content[i], n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		i, err := strconv.Atoi(p)
+		if err == nil && i >= 0 && i < len(n.Content) {
+			return nil, n.Content[i]
+		}
+	}
+	return nil, nil
+}
+
+// Pointer joins path elements into a JSON Pointer.
 func Pointer(path []string) string {
 	if len(path) == 0 {
 		return ""
@@ -130,10 +206,10 @@ func Parse(src []byte) (*Doc, []Problem) {
 	if top.Kind != yaml.MappingNode {
 		return nil, append(probs, Problem{Pos: Pos{top.Line, top.Column}, Rule: "not-mapping", Message: fmt.Sprintf("expected a mapping of keys to values, found %s", describe(top))})
 	}
-	w := walker{index: map[string]Loc{}}
-	val := w.walk(top, nil, Pos{top.Line, top.Column}, 0)
+	var w walker
+	val := w.walk(top, 0)
 	probs = append(probs, w.probs...)
-	return &Doc{root: top, value: val, index: w.index, src: src}, probs
+	return &Doc{root: top, value: val, src: src}, probs
 }
 
 func syntaxProblem(src []byte, err error) Problem {
@@ -205,7 +281,6 @@ func describe(n *yaml.Node) string {
 }
 
 type walker struct {
-	index map[string]Loc
 	probs []Problem
 }
 
@@ -213,8 +288,7 @@ func (w *walker) add(n *yaml.Node, rule, format string, args ...any) {
 	w.probs = append(w.probs, Problem{Pos: Pos{n.Line, n.Column}, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
-func (w *walker) walk(n *yaml.Node, path []string, key Pos, depth int) any {
-	w.index[Pointer(path)] = Loc{Key: key, Value: Pos{n.Line, n.Column}}
+func (w *walker) walk(n *yaml.Node, depth int) any {
 	if depth > MaxDepth {
 		w.add(n, "yaml-too-deep", "nesting deeper than %d levels", MaxDepth)
 		return nil
@@ -247,7 +321,7 @@ func (w *walker) walk(n *yaml.Node, path []string, key Pos, depth int) any {
 				continue
 			}
 			seen[k.Value] = k.Line
-			obj[k.Value] = w.walk(v, append(path[:len(path):len(path)], k.Value), Pos{k.Line, k.Column}, depth+1)
+			obj[k.Value] = w.walk(v, depth+1)
 		}
 		return obj
 	case yaml.SequenceNode:
@@ -256,7 +330,7 @@ func (w *walker) walk(n *yaml.Node, path []string, key Pos, depth int) any {
 		}
 		arr := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			arr[i] = w.walk(c, append(path[:len(path):len(path)], strconv.Itoa(i)), Pos{c.Line, c.Column}, depth+1)
+			arr[i] = w.walk(c, depth+1)
 		}
 		return arr
 	case yaml.ScalarNode:
@@ -301,4 +375,12 @@ func (w *walker) scalar(n *yaml.Node) any {
 	}
 	w.add(n, "yaml-tag", "unsupported tag %s", n.Tag)
 	return n.Value
+}
+
+// ParseOnly parses src with yaml.v3 into a node tree and nothing more: no
+// checks, no value, no positions kept. It is the floor the loader's speed is
+// measured against (bench/yamlparse).
+func ParseOnly(src []byte) error {
+	var n yaml.Node
+	return yaml.Unmarshal(src, &n)
 }
