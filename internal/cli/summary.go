@@ -64,6 +64,7 @@ shares as {n, of}).`,
 }
 
 func summaryRun(opts *summaryOptions) error {
+	opts.Factory.lean = true // figures only: no item prose is printed
 	s, err := loadForReport(opts.Factory)
 	if err != nil {
 		return err

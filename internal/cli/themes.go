@@ -63,6 +63,7 @@ header. --format json prints [{id, name, prefix, aliases, items, areas:
 }
 
 func themesRun(opts *themesOptions) error {
+	opts.Factory.lean = true // figures only: no item prose is printed
 	s, err := loadForReport(opts.Factory)
 	if err != nil {
 		return err

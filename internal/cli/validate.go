@@ -75,6 +75,8 @@ Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
 }
 
 func validateRun(opts *validateOptions) error {
+	// --base compares whole progress entries, notes included.
+	opts.Factory.lean = opts.Base == ""
 	s, err := opts.Factory.Dataset()
 	if err != nil {
 		return err

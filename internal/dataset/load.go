@@ -38,6 +38,7 @@ type Options struct {
 	Display string // path prefix shown in findings, e.g. "data"
 	OSRoot  string // the folder on disk, for symlink checks; "" for an embedded FS
 	Workers int    // parallel file readers; 0 means GOMAXPROCS
+	Lean    bool   // drop prose (summaries, notes, titles of sources) once checked: for validation of large datasets
 }
 
 // lstat is os.Lstat; a variable so tests need not create real symlinks on
@@ -197,6 +198,9 @@ func (l *loader) loadItem(name string) *Item {
 	var it Item
 	if !l.decode(name, doc, &it) {
 		return nil
+	}
+	if l.opts.Lean {
+		it.dropProse()
 	}
 	it.Path = l.opts.Path(name)
 	it.Doc = doc

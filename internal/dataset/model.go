@@ -191,3 +191,19 @@ func (it *Item) LastEvidence() string {
 	}
 	return ""
 }
+
+// dropProse forgets the free text a validation run never reads again once
+// the schema has checked it, so that validating a very large dataset holds
+// little more than ids, dates and references.
+func (it *Item) dropProse() {
+	it.Summary, it.Notes = "", ""
+	for i := range it.Progress {
+		it.Progress[i].Note = ""
+		if e := it.Progress[i].Evidence; e != nil {
+			e.Title = ""
+		}
+	}
+	for i := range it.Sources {
+		it.Sources[i].Title, it.Sources[i].Note = "", ""
+	}
+}
