@@ -144,7 +144,6 @@ func (c *checker) registry() {
 var announcementOnly = map[string]bool{"announcement": true}
 
 func (c *checker) items() {
-	st := c.set.Strategy
 	seen := map[string]string{}
 	for _, it := range c.set.Items {
 		file, doc := it.Path, it.Doc
@@ -164,19 +163,7 @@ func (c *checker) items() {
 		if it.Timescale.Due != "" {
 			c.realDate(file, doc, it.Timescale.Due, "timescale", "due")
 		}
-		if st != nil && !c.statusDeclared(it.Status) {
-			c.at(file, doc, false, finding.Error, "unknown-status", "status %q is not one of the declared statuses", "status")(it.Status)
-		}
 	}
-}
-
-func (c *checker) statusDeclared(s string) bool {
-	for _, d := range c.set.Strategy.Statuses {
-		if d.ID == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *checker) itemTheme(it *dataset.Item) {
@@ -271,9 +258,6 @@ func (c *checker) itemProgress(it *dataset.Item) {
 		}
 		if e.Status == "complete" && e.Evidence != nil && announcementOnly[e.Evidence.Kind] {
 			c.at(file, doc, false, finding.Error, "weak-evidence", "complete is never backed by an announcement alone: cite what was delivered", "progress", ei, "evidence", "kind")()
-		}
-		if st != nil && !c.statusDeclared(e.Status) {
-			c.at(file, doc, false, finding.Error, "unknown-status", "status %q is not one of the declared statuses", "progress", ei, "status")(e.Status)
 		}
 	}
 	last := it.Progress[len(it.Progress)-1]

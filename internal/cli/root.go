@@ -57,6 +57,9 @@ func run(f *Factory, args []string) int {
 }
 
 func newRootCmd(f *Factory) *cobra.Command {
+	if f.Version.Version == "" {
+		f.Version.Version = "dev"
+	}
 	root := &cobra.Command{
 		Use:   "strategy <command> [flags]",
 		Short: "Track England's Workforce Strategy for Adult Social Care",
@@ -65,7 +68,7 @@ Social Care in England (Skills for Care, 18 July 2024) as a git-tracked YAML
 dataset: one file per recommendation or commitment, with dated evidence.
 
 The dataset is found in this order: --data DIR, the STRATEGY_DATA environment
-variable, ./data when it holds a dataset, and otherwise the snapshot built
+variable, ./data when that folder exists, and otherwise the snapshot built
 into this binary. Use --verbose to see which one was read.
 
 Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
@@ -123,7 +126,7 @@ func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
 		dir = f.Getenv("STRATEGY_DATA")
 	}
 	if dir == "" {
-		if st, err := os.Stat(filepath.Join("data", dataset.StrategyFile)); err == nil && !st.IsDir() {
+		if st, err := os.Stat("data"); err == nil && st.IsDir() {
 			dir = "data"
 		}
 	}

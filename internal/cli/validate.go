@@ -74,8 +74,11 @@ func validateRun(opts *validateOptions) error {
 	finding.Sort(findings)
 	errs, warns := finding.Count(findings)
 	rep := render.Report{
-		Dataset: s.Display, Items: len(s.Items), Declared: s.Declared(),
+		Dataset: s.Display, Items: len(s.Items),
 		Errors: errs, Warnings: warns, Findings: findings,
+	}
+	if s.Strategy != nil {
+		rep.Declared = s.Strategy.DeclaredItems
 	}
 	rep.Valid = errs == 0 && (!opts.Strict || warns == 0)
 	if rep.Findings == nil {

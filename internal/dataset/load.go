@@ -71,7 +71,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNoDataset, opts.Display, unwrapPath(err))
 	}
 	s := &Set{Display: opts.Display}
-	l := &loader{fsys: fsys, opts: opts, set: s}
+	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}}
 
 	if doc := l.readDoc(StrategyFile, schema.Strategy, true); doc != nil {
 		var st Strategy
@@ -108,6 +108,8 @@ type loader struct {
 	opts Options
 	set  *Set
 	mu   sync.Mutex
+
+	schemaFailed map[string]bool // files whose schema violations are already reported
 }
 
 // Path returns the path shown to the user for a name inside the dataset.
@@ -215,13 +217,28 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 		l.errorf(name, yamlnode.Pos{Line: 1, Col: 1}, "schema", "cannot apply the %s schema: %v", kind, err)
 		return nil
 	}
+	// A value the YAML checks refused (an alias, a bad tag) stands in the
+	// document as nothing; the schema's complaint about it would only repeat
+	// the problem already reported there.
+	refused := map[yamlnode.Pos]bool{}
+	for _, p := range probs {
+		refused[p.Pos] = true
+	}
 	for _, v := range vs {
 		loc := doc.Locate(v.Path...)
 		pos := loc.Value
 		if v.OnKey {
 			pos = loc.Key
 		}
+		if refused[loc.Value] {
+			continue
+		}
 		l.errorf(name, pos, v.Rule, "%s", v.Message)
+	}
+	if len(vs) > 0 {
+		l.mu.Lock()
+		l.schemaFailed[name] = true
+		l.mu.Unlock()
 	}
 	if len(probs) > 0 {
 		// The strict YAML checks failed; the value is unreliable for decoding.
@@ -235,6 +252,12 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 // shape is too far off, already reported by the schema.
 func (l *loader) decode(name string, doc *yamlnode.Doc, v any) bool {
 	if err := doc.Decode(v); err != nil {
+		l.mu.Lock()
+		explained := l.schemaFailed[name]
+		l.mu.Unlock()
+		if explained {
+			return false
+		}
 		l.errorf(name, yamlnode.Pos{Line: 1, Col: 1}, "wrong-type", "cannot read the file's fields: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		return false
 	}

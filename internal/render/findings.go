@@ -27,7 +27,9 @@ type Report struct {
 func (r Report) Summary() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: checked %s", r.Dataset, plural(r.Items, "item"))
-	fmt.Fprintf(&b, "; %d of the %d declared items are present", r.Items, r.Declared)
+	if r.Declared > 0 {
+		fmt.Fprintf(&b, "; %d of the %d declared items are present", r.Items, r.Declared)
+	}
 	fmt.Fprintf(&b, "; %s, %s", plural(r.Errors, "error"), plural(r.Warnings, "warning"))
 	return b.String()
 }

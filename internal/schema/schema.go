@@ -186,7 +186,7 @@ func violations(e *jsonschema.ValidationError, raw any) []Violation {
 // friendlier explanation than the regular expression.
 func patternDef(schemaURL string) string {
 	for def := range patterns {
-		if strings.HasSuffix(schemaURL, "/$defs/"+def+"/pattern") || strings.HasSuffix(schemaURL, "/properties/"+def+"/pattern") {
+		if strings.HasSuffix(schemaURL, "/$defs/"+def) || strings.HasSuffix(schemaURL, "/properties/"+def) {
 			return def
 		}
 	}

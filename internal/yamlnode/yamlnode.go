@@ -142,6 +142,12 @@ func syntaxProblem(src []byte, err error) Problem {
 	if m := lineRe.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if strings.HasPrefix(msg, "did not find expected ',' or ") {
+			// yaml.v3 reports an unclosed flow collection at its opening
+			// mark, counted from 0 where every other message counts from 1.
+			line++
+			msg += ": a [ or { opened on this line is not closed"
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
