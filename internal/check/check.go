@@ -1,6 +1,7 @@
 // Package check holds the rules a JSON Schema cannot express: references
 // between files, unique ids, file names, date order, evidence behind every
-// status, and how much of the declared strategy the dataset covers.
+// status, how much of the declared strategy the dataset covers, and whether
+// the items contradict a published claim.
 package check
 
 import (
@@ -27,6 +28,7 @@ func Run(s *dataset.Set, opts Options) []finding.Finding {
 	c.registry()
 	c.items()
 	c.coverage()
+	c.claims()
 	return c.out
 }
 

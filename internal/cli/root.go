@@ -116,6 +116,17 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		c.GroupID = "data"
 		root.AddCommand(c)
 	}
+	for _, c := range []*cobra.Command{
+		newCmdList(f, nil),
+		newCmdShow(f, nil),
+		newCmdSummary(f, nil),
+		newCmdClaims(f, nil),
+		newCmdActors(f, nil),
+		newCmdThemes(f, nil),
+	} {
+		c.GroupID = "report"
+		root.AddCommand(c)
+	}
 	return root
 }
 

@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
+
+type listOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	Filter     query.Filter
+	AsOf       string
+	Government bool
+	Sector     bool
+	Sort       string
+	Count      bool
+	Format     string
+}
+
+func newCmdList(f *Factory, runF func(*listOptions) error) *cobra.Command {
+	opts := &listOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "list [flags]",
+		Short: "List recommendations and commitments, filtered and sorted",
+		Long: `List the items of the dataset that pass every filter given. Filters combine
+with AND; a filter given several values (comma-separated or repeated)
+matches any of them. Statuses, overdue and stale are computed from the
+progress logs as they stood on --as-of (default today).
+
+On a terminal the list is a table; when stdout is a pipe it is TSV with the
+same columns and no header (id, kind, status, due, lead, title), unless
+--format says otherwise. --format ids prints one id per line.
+
+--format json prints an array, the stable shape for scripts:
+  [{"id", "title", "summary", "kind", "theme", "area", "status",
+    "due" (YYYY-MM-DD or null), "timescale", "actors": {"lead", "partners"},
+    "actor_type", "last_evidence" (YYYY-MM-DD or null), "file"}]
+Key names and values are spelled as in the data files. "status" is the
+status on --as-of. --format yaml prints the same records as YAML.
+
+A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
+		Example: `  # the train items, as a table
+  $ strategy list --theme train
+
+  # items led by DHSC that are past their due date and not complete
+  $ strategy list --actor dhsc --lead --overdue
+
+  # items only government can do, due within six months, soonest first
+  $ strategy list --actor-type government-only --due-within 6mo --sort due
+
+  # how many items were in progress at the one-year mark
+  $ strategy list --status in-progress --as-of 2025-07-18 --count
+
+  # no evidence recorded for a year, as JSON for jq
+  $ strategy list --stale 1y --format json | jq -r '.[].id'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Format = tableOrTSV(cmd, f.IO, opts.Format)
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	q := &opts.Filter
+	fl.StringSliceVar(&q.Themes, "theme", nil, "only items in `THEME` (id, alias or prefix: train, tr, TR)")
+	fl.StringSliceVar(&q.Actors, "actor", nil, "only items naming `ACTOR` (id or short name) as lead or partner")
+	fl.BoolVar(&q.LeadOnly, "lead", false, "with --actor, match lead actors only")
+	fl.StringSliceVar(&q.ActorTypes, "actor-type", nil, "only items of derived `TYPE`: government-only, government-with-sector, sector-only, unknown")
+	fl.BoolVar(&opts.Government, "government", false, "shorthand for --actor-type government-only,government-with-sector")
+	fl.BoolVar(&opts.Sector, "sector", false, "shorthand for --actor-type sector-only")
+	fl.StringSliceVar(&q.Statuses, "status", nil, "only items with `STATUS` on --as-of")
+	fl.StringSliceVar(&q.Kinds, "kind", nil, "only items of `KIND`: recommendation, commitment, not-stated")
+	fl.StringSliceVar(&q.Areas, "area", nil, "only items in sub-area `AREA`")
+	fl.StringVar(&q.DueBefore, "due-before", "", "only items due before `DATE` (YYYY-MM-DD)")
+	fl.StringVar(&q.DueWithin, "due-within", "", "only items due from --as-of up to `DURATION` later (90d, 6w, 6mo, 1y)")
+	fl.BoolVar(&q.Overdue, "overdue", false, "only items past their due date and not complete on --as-of")
+	fl.StringVar(&q.Stale, "stale", "", "only items with no evidence recorded for `DURATION` before --as-of (6mo, 1y)")
+	fl.StringVar(&q.Search, "search", "", "only items whose title or summary contains `TEXT` (any case)")
+	addAsOfFlag(cmd, &opts.AsOf)
+	addEnumFlag(cmd, &opts.Sort, "sort", "", "id", "order by", query.SortKeys...)
+	fl.BoolVar(&opts.Count, "count", false, "print only the number of matching items")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "csv", "markdown", "ids")
+	cmd.MarkFlagsMutuallyExclusive("government", "sector", "actor-type")
+	cmd.MarkFlagsMutuallyExclusive("count", "format")
+
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeThemes(f))
+	_ = cmd.RegisterFlagCompletionFunc("actor", completeActors(f))
+	_ = cmd.RegisterFlagCompletionFunc("actor-type", completeValues(dataset.ActorTypes...))
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatuses(f))
+	_ = cmd.RegisterFlagCompletionFunc("kind", completeValues(query.Kinds...))
+	_ = cmd.RegisterFlagCompletionFunc("area", completeAreas(f))
+	_ = cmd.RegisterFlagCompletionFunc("due-within", completeValues("30d", "90d", "6mo", "1y"))
+	_ = cmd.RegisterFlagCompletionFunc("stale", completeValues("90d", "6mo", "1y"))
+	for _, name := range []string{"due-before", "search"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
+	return cmd
+}
+
+// itemRecord is one item in list's JSON and YAML output: the documented
+// contract for scripts.
+type itemRecord struct {
+	ID           string       `json:"id" yaml:"id"`
+	Title        string       `json:"title" yaml:"title"`
+	Summary      string       `json:"summary" yaml:"summary"`
+	Kind         string       `json:"kind" yaml:"kind"`
+	Theme        string       `json:"theme" yaml:"theme"`
+	Area         string       `json:"area" yaml:"area"`
+	Status       string       `json:"status" yaml:"status"`
+	Due          *string      `json:"due" yaml:"due"`
+	Timescale    string       `json:"timescale" yaml:"timescale"`
+	Actors       recordActors `json:"actors" yaml:"actors"`
+	ActorType    string       `json:"actor_type" yaml:"actor_type"`
+	LastEvidence *string      `json:"last_evidence" yaml:"last_evidence"`
+	File         string       `json:"file" yaml:"file"`
+}
+
+type recordActors struct {
+	Lead     []string `json:"lead" yaml:"lead"`
+	Partners []string `json:"partners" yaml:"partners"`
+}
+
+func orNil(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func orEmpty(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+func newItemRecord(it *dataset.Item, asOf string) itemRecord {
+	return itemRecord{
+		ID: it.ID, Title: it.Title, Summary: it.Summary, Kind: it.Kind, Theme: it.Theme, Area: it.Area,
+		Status:       query.Status(it, asOf),
+		Due:          orNil(it.Timescale.Due),
+		Timescale:    it.Timescale.Stated,
+		Actors:       recordActors{Lead: orEmpty(it.Actors.Lead), Partners: orEmpty(it.Actors.Partners)},
+		ActorType:    it.ActorType,
+		LastEvidence: orNil(query.LastEvidenceOn(it, asOf)),
+		File:         it.Path,
+	}
+}
+
+func listRun(opts *listOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	date, err := asOf(opts.Factory, s, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	filter := opts.Filter
+	filter.AsOf = date
+	switch {
+	case opts.Government:
+		filter.ActorTypes = []string{dataset.GovernmentOnly, dataset.GovernmentWithSector}
+	case opts.Sector:
+		filter.ActorTypes = []string{dataset.SectorOnly}
+	}
+	if filter.LeadOnly && len(filter.Actors) == 0 {
+		return usagef("--lead needs --actor")
+	}
+	items, err := query.Select(s, filter)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if err := query.Sort(s, items, opts.Sort, date); err != nil {
+		return usagef("%v", err)
+	}
+	out := opts.IO.Out
+	if opts.Count {
+		_, err := fmt.Fprintln(out, len(items))
+		return err
+	}
+	if len(items) == 0 && opts.IO.IsStdoutTTY() && opts.Format != "json" && opts.Format != "yaml" {
+		fmt.Fprintln(opts.IO.ErrOut, "no items match")
+	}
+	switch opts.Format {
+	case "json", "yaml":
+		records := make([]itemRecord, 0, len(items))
+		for _, it := range items {
+			records = append(records, newItemRecord(it, date))
+		}
+		if opts.Format == "json" {
+			return render.JSON(out, records)
+		}
+		if len(records) == 0 {
+			_, err := fmt.Fprintln(out, "[]")
+			return err
+		}
+		return yamlnode.Encode(out, records)
+	case "ids":
+		var b strings.Builder
+		for _, it := range items {
+			b.WriteString(it.ID + "\n")
+		}
+		_, err := fmt.Fprint(out, b.String())
+		return err
+	}
+	t := render.Table{Header: []string{"ID", "Kind", "Status", "Due", "Lead", "Title"}}
+	for _, it := range items {
+		t.Rows = append(t.Rows, []string{it.ID, it.Kind, query.Status(it, date), dash(it.Timescale.Due), joinOrDash(it.Actors.Lead), it.Title})
+	}
+	return render.WriteTable(out, t, opts.Format, opts.IO.TerminalWidth())
+}
+
+// itoa is strconv.Itoa, short for table cells.
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/query"
+)
+
+// Helpers shared by the reporting commands (list, show, summary, claims,
+// actors, themes).
+
+// addAsOfFlag adds --as-of; the date is checked once the dataset is known.
+func addAsOfFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "as-of", "", "compute statuses from the progress logs as they stood on `DATE` (YYYY-MM-DD; default today)")
+	_ = cmd.RegisterFlagCompletionFunc("as-of", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"2025-07-18\tthe one-year mark"}, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// asOf resolves --as-of against today and the strategy's publication date:
+// before publication no item had a status, so such a date is a usage error.
+func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
+	date := flag
+	if date == "" {
+		return f.Today(), nil
+	}
+	if _, err := query.ParseDate(date); err != nil {
+		return "", usagef("--as-of: %v", err)
+	}
+	if s.Strategy != nil && s.Strategy.Published != "" && date < s.Strategy.Published {
+		return "", usagef("--as-of %s is before the strategy was published (%s)", date, s.Strategy.Published)
+	}
+	return date, nil
+}
+
+// tableOrTSV picks TSV for the default table format when stdout is not a
+// terminal, so pipes get one clean line per row; an explicit --format table
+// is honoured.
+func tableOrTSV(cmd *cobra.Command, ios *iostreams.IOStreams, format string) string {
+	if format == "table" && !ios.IsStdoutTTY() && !cmd.Flags().Changed("format") {
+		return "tsv"
+	}
+	return format
+}
+
+// loadForReport loads the dataset and refuses one so broken that no figure
+// would mean anything.
+func loadForReport(f *Factory) (*dataset.Set, error) {
+	s, err := f.Dataset()
+	if err != nil {
+		return nil, err
+	}
+	if s.Strategy == nil {
+		return nil, fmt.Errorf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
+	}
+	return s, nil
+}
+
+// dash shows an empty value in a table cell.
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func joinOrDash(ss []string) string { return dash(strings.Join(ss, ", ")) }
+
+// wrap breaks text into lines of at most width columns at spaces.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}

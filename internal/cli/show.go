@@ -1,0 +1,225 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
+
+type showOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	IDs    []string
+	AsOf   string
+	Format string
+}
+
+func newCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
+	opts := &showOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "show <id>... [flags]",
+		Short: "Show everything about items: fields, progress log and sources",
+		Long: `Show one or more items in full: what they ask for, who must act, the
+timescale, the status on --as-of (default today), the dated progress log with
+its evidence, and the sources. Ids are matched in any case.
+
+--format json prints an array of the items with the data files' key names
+plus the derived actor_type; --format yaml prints the items as YAML.`,
+		Example: `  # one item
+  $ strategy show TR-01
+
+  # several, as JSON
+  $ strategy show ar-01 ar-02 --format json
+
+  # as it stood at the one-year mark
+  $ strategy show AR-01 --as-of 2025-07-18`,
+		Args: minArgs(1, "at least one item id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IDs = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(opts)
+		},
+		ValidArgsFunction: completeItemIDs(f),
+	}
+	addAsOfFlag(cmd, &opts.AsOf)
+	addFormatFlag(cmd, &opts.Format, "text", "json", "yaml", "markdown")
+	return cmd
+}
+
+func showRun(opts *showOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	date, err := asOf(opts.Factory, s, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	var items []*dataset.Item
+	for _, id := range opts.IDs {
+		it := s.Item(id)
+		if it == nil {
+			return usagef("no item with id %q in %s%s", id, s.Display, nearestID(s, id))
+		}
+		items = append(items, it)
+	}
+	switch opts.Format {
+	case "json":
+		return render.JSON(opts.IO.Out, items)
+	case "yaml":
+		return yamlnode.Encode(opts.IO.Out, items)
+	}
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if opts.Format == "markdown" {
+			writeItemMarkdown(&b, s, it, date)
+		} else {
+			writeItemText(&b, s, it, date, opts.IO.TerminalWidth())
+		}
+	}
+	_, err = fmt.Fprint(opts.IO.Out, b.String())
+	return err
+}
+
+// nearestID suggests an id that differs only in its number's padding or
+// case, the usual slip ("TR-1" for "TR-01").
+func nearestID(s *dataset.Set, id string) string {
+	prefix, num, ok := strings.Cut(strings.ToUpper(id), "-")
+	if !ok {
+		return ""
+	}
+	for _, it := range s.Items {
+		p, n, _ := strings.Cut(it.ID, "-")
+		if p == prefix && strings.TrimLeft(n, "0") == strings.TrimLeft(num, "0") {
+			return fmt.Sprintf(" (did you mean %s?)", it.ID)
+		}
+	}
+	return ""
+}
+
+func actorNames(s *dataset.Set, ids []string) string {
+	var out []string
+	for _, id := range ids {
+		if a := s.Actor(id); a != nil {
+			out = append(out, fmt.Sprintf("%s (%s)", a.Name, id))
+		} else {
+			out = append(out, id)
+		}
+	}
+	return joinOrDash(out)
+}
+
+func themeName(s *dataset.Set, it *dataset.Item) string {
+	th := s.Theme(it.Theme)
+	if th == nil {
+		return it.Theme
+	}
+	area := it.Area
+	for _, a := range th.Areas {
+		if a.ID == it.Area {
+			area = a.Name
+		}
+	}
+	return fmt.Sprintf("%s / %s", th.Name, area)
+}
+
+func timescale(it *dataset.Item) string {
+	if it.Timescale.Due == "" {
+		return it.Timescale.Stated
+	}
+	return fmt.Sprintf("%s (due %s)", it.Timescale.Stated, it.Timescale.Due)
+}
+
+func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string, width int) {
+	width = min(max(width, 40), 100)
+	fmt.Fprintf(b, "%s  %s\n", it.ID, it.Title)
+	field := func(name, value string) { fmt.Fprintf(b, "  %-11s %s\n", name+":", value) }
+	field("Status", fmt.Sprintf("%s on %s", dash(query.Status(it, date)), date))
+	field("Kind", it.Kind)
+	field("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
+	field("Lead", actorNames(s, it.Actors.Lead))
+	field("Partners", actorNames(s, it.Actors.Partners))
+	field("Actor type", it.ActorType)
+	field("Timescale", timescale(it))
+	field("File", it.Path)
+	b.WriteString("\n")
+	for _, l := range wrap(it.Summary, width-2) {
+		b.WriteString("  " + l + "\n")
+	}
+	b.WriteString("\nProgress:\n")
+	for _, e := range it.Progress {
+		mark := ""
+		if e.Date > date {
+			mark = " (after " + date + ")"
+		}
+		precision := ""
+		if e.DatePrecision == "month" {
+			precision = " (month only)"
+		}
+		fmt.Fprintf(b, "  %s  %s%s%s\n", e.Date, e.Status, precision, mark)
+		for _, l := range wrap(e.Note, width-14) {
+			b.WriteString("              " + l + "\n")
+		}
+		if ev := e.Evidence; ev != nil {
+			fmt.Fprintf(b, "              evidence: %s, link %s: %s\n", ev.Kind, ev.Link, ev.URL)
+		}
+	}
+	b.WriteString("\nSources:\n")
+	for _, src := range it.Sources {
+		title := ""
+		if src.Title != "" {
+			title = " " + src.Title
+		}
+		fmt.Fprintf(b, "  %-9s %s%s\n", src.Kind, src.URL, title)
+	}
+	if it.Notes != "" {
+		b.WriteString("\nNotes:\n")
+		for _, l := range wrap(it.Notes, width-2) {
+			b.WriteString("  " + l + "\n")
+		}
+	}
+}
+
+func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string) {
+	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", it.ID, it.Title, it.Summary)
+	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, value) }
+	row("Status", fmt.Sprintf("%s on %s", dash(query.Status(it, date)), date))
+	row("Kind", it.Kind)
+	row("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
+	row("Lead", actorNames(s, it.Actors.Lead))
+	row("Partners", actorNames(s, it.Actors.Partners))
+	row("Actor type", it.ActorType)
+	row("Timescale", timescale(it))
+	b.WriteString("\n### Progress\n\n")
+	for _, e := range it.Progress {
+		fmt.Fprintf(b, "- %s, %s: %s", e.Date, e.Status, strings.TrimSpace(e.Note))
+		if ev := e.Evidence; ev != nil {
+			fmt.Fprintf(b, " ([%s](%s), link %s)", ev.Kind, ev.URL, ev.Link)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n### Sources\n\n")
+	for _, src := range it.Sources {
+		title := src.Title
+		if title == "" {
+			title = src.URL
+		}
+		fmt.Fprintf(b, "- [%s](%s) (%s)\n", title, src.URL, src.Kind)
+	}
+	if it.Notes != "" {
+		fmt.Fprintf(b, "\n%s\n", it.Notes)
+	}
+}

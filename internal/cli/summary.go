@@ -1,0 +1,169 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/summary"
+)
+
+type summaryOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	AsOf   string
+	Format string
+}
+
+func newCmdSummary(f *Factory, runF func(*summaryOptions) error) *cobra.Command {
+	opts := &summaryOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "summary [flags]",
+		Short: "Count items by status, overall and by theme, actor type and lead",
+		Long: `Count the items by status as their progress logs stood on --as-of (default
+today): overall, by theme, by derived actor type and by lead actor, with a
+text bar for each group's share in progress or complete ("Progressed"), and
+headline sentences in plain English.
+
+Every percentage comes with its numerator and denominator. When the dataset
+holds fewer items than the strategy declares, the headlines say so and give
+the range the true share of all declared items must lie in, counting each
+missing item first as not matching and then as matching.
+
+The phrases follow fixed rules: "Exactly half"; "Just over" or "Nearly" a
+quarter, half or three quarters within 3 points; "About" a third or two
+thirds within 2 points; otherwise "Over half", "Fewer than half" and so on.
+
+--format json prints the figures for scripts: as_of, declared, present,
+statuses, overall, themes, actor_types, leads (each {id, name, total,
+counts: [{status, n, percent}]}) and headlines ({text, share, low, high},
+shares as {n, of}).`,
+		Example: `  # where things stand today
+  $ strategy summary
+
+  # at the one-year mark
+  $ strategy summary --as-of 2025-07-18
+
+  # for a pull request description
+  $ strategy summary --format markdown`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return summaryRun(opts)
+		},
+	}
+	addAsOfFlag(cmd, &opts.AsOf)
+	addFormatFlag(cmd, &opts.Format, "table", "json", "markdown")
+	return cmd
+}
+
+func summaryRun(opts *summaryOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	date, err := asOf(opts.Factory, s, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	sum := summary.Compute(s, date)
+	if opts.Format == "json" {
+		return render.JSON(opts.IO.Out, sum)
+	}
+	return writeSummary(opts.IO, sum, s.Strategy.Title, opts.Format == "markdown")
+}
+
+// bar draws a share as a fixed-width text bar.
+func bar(n, of, width int) string {
+	full := 0
+	if of > 0 {
+		full = (n*width + of/2) / of
+	}
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
+}
+
+func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, markdown bool) error {
+	var b strings.Builder
+	heading := func(s string) {
+		if markdown {
+			fmt.Fprintf(&b, "\n### %s\n\n", s)
+		} else {
+			fmt.Fprintf(&b, "\n%s\n", s)
+		}
+	}
+	coverage := summary.Share{N: sum.Present, Of: sum.Declared}
+	if markdown {
+		fmt.Fprintf(&b, "## %s: status on %s\n\n", title, sum.AsOf)
+	} else {
+		fmt.Fprintf(&b, "%s: status on %s\n", title, sum.AsOf)
+	}
+	fmt.Fprintf(&b, "The dataset holds %d of the %d declared items (%d%%).", sum.Present, sum.Declared, coverage.Percent())
+	if sum.Partial() {
+		fmt.Fprintf(&b, " Figures for all %d are ranges: each missing item may or may not match.", sum.Declared)
+	}
+	b.WriteString("\n")
+
+	heading("Headlines")
+	for _, h := range sum.Headlines {
+		fmt.Fprintf(&b, "- %s.\n", h.Text)
+	}
+
+	heading(fmt.Sprintf("By status (%d items present)", sum.Overall.Total))
+	var t render.Table
+	t.Header = []string{"Status", "Items", "Share", ""}
+	for _, c := range sum.Overall.Counts {
+		t.Rows = append(t.Rows, []string{c.Status, fmt.Sprintf("%d of %d", c.N, sum.Overall.Total), fmt.Sprintf("%d%%", c.Percent), bar(c.N, sum.Overall.Total, 20)})
+	}
+	if err := flush(&b, t, markdown, ios.TerminalWidth()); err != nil {
+		return err
+	}
+	for _, sec := range []struct {
+		title, label string
+		groups       []summary.Group
+	}{
+		{"By theme", "Theme", sum.Themes},
+		{"By actor type", "Actor type", sum.ActorTypes},
+		{"By lead actor", "Lead", sum.Leads},
+	} {
+		heading(sec.title)
+		if err := flush(&b, groupTable(sec.label, sec.groups, sum.Statuses), markdown, ios.TerminalWidth()); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprint(ios.Out, b.String())
+	return err
+}
+
+// groupTable has a row per group: its items, each status as "n (p%)", and
+// the share in progress or complete ("Progressed") as a fraction and a bar.
+func groupTable(label string, groups []summary.Group, statuses []string) render.Table {
+	t := render.Table{Header: append(append([]string{label, "Items"}, statuses...), "Progressed", "")}
+	for _, g := range groups {
+		row := []string{g.Name, itoa(g.Total)}
+		for _, c := range g.Counts {
+			row = append(row, fmt.Sprintf("%d (%d%%)", c.N, c.Percent))
+		}
+		progressed := 0
+		for _, st := range summary.Progressed {
+			progressed += g.Count(st)
+		}
+		sh := summary.Share{N: progressed, Of: g.Total}
+		row = append(row, sh.String(), bar(progressed, g.Total, 10))
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func flush(b *strings.Builder, t render.Table, markdown bool, width int) error {
+	format := "table"
+	if markdown {
+		format = "markdown"
+	}
+	return render.WriteTable(b, t, format, width)
+}

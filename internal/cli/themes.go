@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/render"
+)
+
+type themesOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	Format string
+}
+
+type themeRecord struct {
+	ID      string       `json:"id"`
+	Name    string       `json:"name"`
+	Prefix  string       `json:"prefix"`
+	Aliases []string     `json:"aliases"`
+	Items   int          `json:"items"`
+	Areas   []areaRecord `json:"areas"`
+}
+
+type areaRecord struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Items int    `json:"items"`
+}
+
+func newCmdThemes(f *Factory, runF func(*themesOptions) error) *cobra.Command {
+	opts := &themesOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "themes [flags]",
+		Short: "List the themes and their sub-areas, with item counts",
+		Long: `List the strategy's themes with their id prefix and aliases (any of which
+'strategy list --theme' accepts) and each sub-area with the number of items
+present in it.
+
+On a terminal this is a table with a row per sub-area; piped, TSV without a
+header. --format json prints [{id, name, prefix, aliases, items, areas:
+[{id, name, items}]}].`,
+		Example: `  # themes and areas
+  $ strategy themes
+
+  # the area ids of the train theme
+  $ strategy themes --format json | jq -r '.[] | select(.id == "train") | .areas[].id'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Format = tableOrTSV(cmd, f.IO, opts.Format)
+			if runF != nil {
+				return runF(opts)
+			}
+			return themesRun(opts)
+		},
+	}
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "csv", "markdown", "ids")
+	return cmd
+}
+
+func themesRun(opts *themesOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	records := []themeRecord{}
+	for _, th := range s.Strategy.Themes {
+		r := themeRecord{ID: th.ID, Name: th.Name, Prefix: th.Prefix, Aliases: orEmpty(th.Aliases), Areas: []areaRecord{}}
+		for _, a := range th.Areas {
+			ar := areaRecord{ID: a.ID, Name: a.Name}
+			for _, it := range s.Items {
+				if it.Theme == th.ID && it.Area == a.ID {
+					ar.Items++
+				}
+			}
+			r.Areas = append(r.Areas, ar)
+		}
+		for _, it := range s.Items {
+			if it.Theme == th.ID {
+				r.Items++
+			}
+		}
+		records = append(records, r)
+	}
+	switch opts.Format {
+	case "json":
+		return render.JSON(opts.IO.Out, records)
+	case "ids":
+		for _, r := range records {
+			if _, err := fmt.Fprintln(opts.IO.Out, r.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	t := render.Table{Header: []string{"Theme", "Prefix", "Aliases", "Items", "Area", "Area items", "Area name"}}
+	for _, r := range records {
+		for _, a := range r.Areas {
+			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), a.ID, itoa(a.Items), a.Name})
+		}
+		if len(r.Areas) == 0 {
+			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), "-", "0", "-"})
+		}
+	}
+	return render.WriteTable(opts.IO.Out, t, opts.Format, opts.IO.TerminalWidth())
+}
