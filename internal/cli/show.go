@@ -10,6 +10,7 @@ import (
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
@@ -90,7 +91,7 @@ func showRun(opts *showOptions) error {
 			writeItemText(&b, s, it, date, opts.IO.TerminalWidth())
 		}
 	}
-	_, err = fmt.Fprint(opts.IO.Out, b.String())
+	_, err = fmt.Fprint(opts.IO.Out, sanitize.Text(b.String()))
 	return err
 }
 

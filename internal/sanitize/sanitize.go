@@ -63,7 +63,7 @@ func dropped(r rune) bool {
 // Google Sheets show as text. Other cells are unchanged, so ordinary values
 // round-trip exactly.
 func SpreadsheetCell(s string) string {
-	if s == "" {
+	if s == "" || s == "-" { // a lone minus is how tables show "none"
 		return s
 	}
 	switch s[0] {

@@ -39,6 +39,7 @@ func TestSpreadsheetCell(t *testing.T) {
 		{"AR-01", "AR-01"},
 		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
 		{"+1", "'+1"},
+		{"-", "-"},
 		{"-2+3", "'-2+3"},
 		{"@SUM(A1)", "'@SUM(A1)"},
 		{"\tcmd", "'\tcmd"},
