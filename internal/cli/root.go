@@ -123,6 +123,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		newCmdClaims(f, nil),
 		newCmdActors(f, nil),
 		newCmdThemes(f, nil),
+		newCmdReport(f, nil),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)
