@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds strategy.yaml, actors.yaml, items/ and schema/ as committed.
 //
-//go:embed schema/*.json
+//go:embed schema/*.json strategy.yaml actors.yaml items
 var FS embed.FS

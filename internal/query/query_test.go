@@ -164,3 +164,12 @@ func TestAdd(t *testing.T) {
 		}
 	}
 }
+
+func realData(t testing.TB) *dataset.Set {
+	t.Helper()
+	s, err := dataset.Load(os.DirFS("../../data"), dataset.Options{Display: "data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

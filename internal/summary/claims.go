@@ -101,8 +101,13 @@ func Evaluate(s *dataset.Set, c dataset.Claim) ClaimResult {
 	if r.Low == r.High {
 		r.Explanation = fmt.Sprintf("%s %s; %s", r.Low, what, need)
 	} else {
-		r.Explanation = fmt.Sprintf("%d of %d present %s, so between %d%% (%d of %d) and %d%% (%d of %d) of the %d declared; %s",
-			len(r.Matched), r.Present, what, r.Low.Percent(), r.Low.N, r.Low.Of, r.High.Percent(), r.High.N, r.High.Of, r.Low.Of, need)
+		counted := fmt.Sprintf("%d of %d present %s", len(r.Matched), r.Present, what)
+		if r.Undetermined > 0 {
+			counted = fmt.Sprintf("%d of %d present with a known actor type %s (%d more %s none)",
+				len(r.Matched), r.Present-r.Undetermined, what, r.Undetermined, plural(r.Undetermined, "has", "have"))
+		}
+		r.Explanation = fmt.Sprintf("%s, so between %d%% (%d of %d) and %d%% (%d of %d) of the %d declared; %s",
+			counted, r.Low.Percent(), r.Low.N, r.Low.Of, r.High.Percent(), r.High.N, r.High.Of, r.Low.Of, need)
 	}
 	return r
 }
