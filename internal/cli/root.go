@@ -124,6 +124,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		newCmdActors(f, nil),
 		newCmdThemes(f, nil),
 		newCmdReport(f, nil),
+		newCmdBrief(f, nil),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)
