@@ -109,6 +109,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		&cobra.Group{ID: "data", Title: "Dataset commands:"},
 		&cobra.Group{ID: "report", Title: "Reporting commands:"},
 	)
+	root.AddCommand(newCmdMan(f))
 	for _, c := range []*cobra.Command{
 		newCmdValidate(f, nil),
 		newCmdSchema(f),
