@@ -28,7 +28,9 @@ ajv="$AJV_DIR/node_modules/.bin/ajv"
 median() { # median RUNS CMD...
 	local runs=$1; shift
 	if command -v hyperfine >/dev/null; then
-		hyperfine -N --warmup 1 --runs "$runs" -i --export-json "$WORK/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1
+		rm -f "$WORK/h.json"
+		local warm=1; [ "$runs" -le 1 ] && warm=0
+		hyperfine -N --warmup "$warm" --runs "$runs" -i --export-json "$WORK/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1 || { echo NaN; return; }
 		python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$WORK/h.json"
 	else
 		local ts=()
