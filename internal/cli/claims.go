@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
@@ -91,6 +92,6 @@ func claimsRun(opts *claimsOptions) error {
 	if len(results) == 0 && opts.IO.IsStdoutTTY() {
 		fmt.Fprintf(opts.IO.ErrOut, "%s records no published claims\n", s.Display)
 	}
-	_, err = fmt.Fprint(opts.IO.Out, b.String())
+	_, err = fmt.Fprint(opts.IO.Out, sanitize.Text(b.String()))
 	return err
 }

@@ -55,7 +55,7 @@ func isUsage(err error) bool {
 		return true
 	}
 	msg := err.Error()
-	for _, p := range []string{"unknown command ", "unknown flag", "unknown shorthand flag", "if any flags in the group", "flag needs an argument", "invalid argument", "required flag(s)", "accepts ", "requires at least", "bad flag syntax"} {
+	for _, p := range []string{"unknown command ", "unknown flag", "unknown shorthand flag", "if any flags in the group", "at least one of the flags in the group", "flag needs an argument", "invalid argument", "required flag(s)", "accepts ", "requires at least", "bad flag syntax"} {
 		if strings.HasPrefix(msg, p) {
 			return true
 		}

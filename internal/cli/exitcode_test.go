@@ -30,6 +30,14 @@ func TestMainExitCodes(t *testing.T) {
 		{"version", []string{"--version"}, ExitOK},
 		{"schema", []string{"schema", "item"}, ExitOK},
 		{"schema needs a name", []string{"schema"}, ExitUsage},
+		{"report markdown", []string{"report", "--data", "../../testdata/example", "--format", "markdown"}, ExitOK},
+		{"report bad format", []string{"report", "--format", "pdf"}, ExitUsage},
+		{"report unwritable", []string{"report", "--data", "../../testdata/example", "-o", "testdata/nope/r.html"}, ExitFailure},
+		{"brief needs a subject", []string{"brief", "--data", "../../testdata/example"}, ExitUsage},
+		{"brief on both", []string{"brief", "--actor", "edc", "--theme", "train"}, ExitUsage},
+		{"brief unknown actor", []string{"brief", "--data", "../../testdata/example", "--actor", "nobody"}, ExitUsage},
+		{"badge", []string{"badge", "--data", "../../testdata/example"}, ExitOK},
+		{"man needs --dir", []string{"man"}, ExitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

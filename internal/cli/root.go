@@ -126,6 +126,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		&cobra.Group{ID: "data", Title: "Dataset commands:"},
 		&cobra.Group{ID: "report", Title: "Reporting commands:"},
 	)
+	root.AddCommand(newCmdMan(f))
 	for _, c := range []*cobra.Command{
 		newCmdValidate(f, nil),
 		newCmdSchema(f),
@@ -145,6 +146,9 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		newCmdClaims(f, nil),
 		newCmdActors(f, nil),
 		newCmdThemes(f, nil),
+		newCmdReport(f, nil),
+		newCmdBrief(f, nil),
+		newCmdBadge(f, nil),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)

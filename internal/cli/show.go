@@ -11,6 +11,7 @@ import (
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
@@ -120,7 +121,7 @@ func showRun(opts *showOptions) error {
 			writeServingPlans(&b, servingPlans(plans, it.ID), opts.Format == "markdown")
 		}
 	}
-	_, err = fmt.Fprint(opts.IO.Out, b.String())
+	_, err = fmt.Fprint(opts.IO.Out, sanitize.Text(b.String()))
 	return err
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
@@ -137,7 +138,7 @@ func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, 
 			return err
 		}
 	}
-	_, err := fmt.Fprint(ios.Out, b.String())
+	_, err := fmt.Fprint(ios.Out, sanitize.Text(b.String()))
 	return err
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +8,8 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 // Table is rows of text cells under a header, written in one of the
@@ -23,7 +24,8 @@ var TableFormats = []string{"table", "tsv", "csv", "markdown"}
 
 // WriteTable writes t as a box-drawn table fitted to width columns (for
 // people at a terminal), as headerless TSV (for cut and awk, as gh does), as
-// CSV with a header row, or as a GitHub Markdown table. An empty table writes
+// CSV with a header row (formulas neutralised), or as a GitHub Markdown
+// table. Control characters are stripped from every cell. An empty table writes
 // nothing, so a filter that matched nothing leaves a pipe empty.
 func WriteTable(w io.Writer, t Table, format string, width int) error {
 	if len(t.Rows) == 0 {
@@ -33,14 +35,14 @@ func WriteTable(w io.Writer, t Table, format string, width int) error {
 	case "tsv":
 		return writeTSV(w, t)
 	case "csv":
-		cw := csv.NewWriter(w)
-		if err := cw.Write(t.Header); err != nil {
-			return err
+		// People open these in Excel: formulas are neutralised.
+		cw := sanitize.NewCSVWriter(w)
+		for _, r := range append([][]string{t.Header}, t.Rows...) {
+			if err := cw.Write(r); err != nil {
+				return err
+			}
 		}
-		if err := cw.WriteAll(t.Rows); err != nil {
-			return err
-		}
-		return cw.Error()
+		return cw.Flush()
 	case "markdown":
 		tbl := tablewriter.NewTable(w,
 			tablewriter.WithRenderer(renderer.NewMarkdown()),
@@ -49,7 +51,7 @@ func WriteTable(w io.Writer, t Table, format string, width int) error {
 			tablewriter.WithHeaderAlignment(tw.AlignLeft),
 			tablewriter.WithRowAlignment(tw.AlignLeft),
 		)
-		return fill(tbl, t, markdownCell)
+		return fill(tbl, t, func(s string) string { return markdownCell(sanitize.Text(s)) })
 	case "table":
 		opts := []tablewriter.Option{
 			tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -60,7 +62,8 @@ func WriteTable(w io.Writer, t Table, format string, width int) error {
 		if width > 0 {
 			opts = append(opts, tablewriter.WithMaxWidth(width))
 		}
-		return fill(tablewriter.NewTable(w, opts...), t, func(s string) string { return s })
+		// A crafted title must not move the cursor or recolour the terminal.
+		return fill(tablewriter.NewTable(w, opts...), t, sanitize.Text)
 	}
 	return fmt.Errorf("unknown table format %q", format)
 }
@@ -84,9 +87,7 @@ func markdownCell(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
 }
 
-// TSV fields cannot hold tabs or newlines; they become spaces.
-var tsvCell = strings.NewReplacer("\t", " ", "\r", " ", "\n", " ")
-
+// TSV fields cannot hold tabs or newlines: [sanitize.Line] makes them spaces.
 func writeTSV(w io.Writer, t Table) error {
 	var b strings.Builder
 	for _, r := range t.Rows {
@@ -94,7 +95,7 @@ func writeTSV(w io.Writer, t Table) error {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(tsvCell.Replace(c))
+			b.WriteString(sanitize.Line(c))
 		}
 		b.WriteByte('\n')
 	}

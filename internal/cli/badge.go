@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/badge"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/summary"
+)
+
+type badgeOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	AsOf   string
+	Output string
+}
+
+func newCmdBadge(f *Factory, runF func(*badgeOptions) error) *cobra.Command {
+	opts := &badgeOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "badge [flags]",
+		Short: "Write an SVG progress badge for a README",
+		Long: `Write a small SVG badge in the usual shields style showing how many items
+are in progress or complete on --as-of (default today).
+
+With every declared item in the dataset the badge reads "54% (30/56)". When
+fewer are present it reads "9/31 tracked, 16–61% of 56": the count among the
+items present, then the range the share of all declared items must lie in,
+so the badge never passes off the tracked part as the whole strategy. The
+badge's title (read by screen readers, shown as a tooltip) is the full
+sentence from 'strategy summary'. The output is the same bytes for the
+same data and date.`,
+		Example: `  # the badge for the README
+  $ strategy badge -o badge.svg`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return badgeRun(opts)
+		},
+	}
+	addAsOfFlag(cmd, &opts.AsOf)
+	addOutputFlag(cmd, &opts.Output, "svg")
+	return cmd
+}
+
+func badgeRun(opts *badgeOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	date, err := asOf(opts.Factory, s, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	b := badge.Progress(summary.Compute(s, date))
+	return writeOutput(opts.Factory, opts.Output, func(w io.Writer) error { return badge.SVG(w, b) })
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/briefing"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/query"
+)
+
+type briefOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	Actor  string
+	Theme  string
+	Since  string
+	AsOf   string
+	Format string
+}
+
+func newCmdBrief(f *Factory, runF func(*briefOptions) error) *cobra.Command {
+	opts := &briefOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "brief (--actor ID | --theme THEME) [flags]",
+		Short: "Write a plain-English briefing on one actor or one theme",
+		Long: `Write a short briefing for a board paper or a champion on one actor or one
+theme: what the actor leads and partners on (or where the theme stands and
+who leads it), what moved since --since, what is past its due date and not
+complete, and what has had no evidence for six months. Every sentence
+carries its numbers and item ids.
+
+Statuses are read from the progress logs as they stood on --as-of (default
+today); --since defaults to three months before that. The same data and
+dates always give the same words.`,
+		Example: `  # for a DHSC board paper
+  $ strategy brief --actor dhsc --since 2025-07-18
+
+  # the train theme at the one-year mark, as Markdown
+  $ strategy brief --theme train --as-of 2025-07-18 --format markdown`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return briefRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Actor, "actor", "", "brief on `ACTOR` (id or short name)")
+	cmd.Flags().StringVar(&opts.Theme, "theme", "", "brief on `THEME` (id, alias or prefix)")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "report what moved after `DATE` (YYYY-MM-DD; default three months before --as-of)")
+	addAsOfFlag(cmd, &opts.AsOf)
+	addFormatFlag(cmd, &opts.Format, "text", "markdown")
+	cmd.MarkFlagsMutuallyExclusive("actor", "theme")
+	cmd.MarkFlagsOneRequired("actor", "theme")
+	_ = cmd.RegisterFlagCompletionFunc("actor", completeActors(f))
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeThemes(f))
+	_ = cmd.RegisterFlagCompletionFunc("since", cobra.NoFileCompletions)
+	return cmd
+}
+
+func briefRun(opts *briefOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	date, err := asOf(opts.Factory, s, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	if opts.Since != "" {
+		if _, err := query.ParseDate(opts.Since); err != nil {
+			return usagef("--since: %v", err)
+		}
+	}
+	b, err := briefing.Build(s, briefing.Options{Actor: opts.Actor, Theme: opts.Theme, AsOf: date, Since: opts.Since})
+	if err != nil {
+		return usagef("%v", err)
+	}
+	text := b.Text(min(opts.IO.TerminalWidth(), 100))
+	if opts.Format == "markdown" {
+		text = b.Markdown()
+	}
+	_, err = fmt.Fprint(opts.IO.Out, text)
+	return err
+}

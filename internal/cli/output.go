@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+)
+
+// addOutputFlag adds -o/--output FILE for commands that write a document
+// (report, badge). Those commands have no short form for --format: -o names
+// the file, as it does for most tools that write one.
+func addOutputFlag(cmd *cobra.Command, p *string, exts ...string) {
+	cmd.Flags().StringVarP(p, "output", "o", "", "write to `FILE` instead of standard output")
+	_ = cmd.MarkFlagFilename("output", exts...)
+}
+
+// writeOutput renders with write and sends the result to path, or to stdout
+// when path is "" or "-". The document is rendered in memory and the file
+// replaced by a rename, so a failure never leaves a partial file behind.
+func writeOutput(f *Factory, path string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	if path == "" || path == "-" {
+		_, err := f.IO.Out.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return err
+	}
+	if f.Verbose {
+		fmt.Fprintf(f.IO.ErrOut, "strategy: wrote %s (%d bytes)\n", path, buf.Len())
+	}
+	return nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // a no-op once renamed
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/report"
+)
+
+type reportOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	AsOf   string
+	Format string
+	Output string
+}
+
+func newCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "report [flags]",
+		Short: "Write a progress report as a web page or Markdown",
+		Long: `Write a progress report for people who would rather look than read a
+terminal: the headline figures in plain English, progress by theme, by actor
+type and by lead actor as bars with their numbers in words, and every item in
+a table with its status on --as-of (default today) and its latest update.
+
+--format html (the default) writes one self-contained page: no network, no
+external fonts or scripts. A small inline script adds filters by theme,
+status and actor; without it the full table is still there. The page prints
+cleanly. --format markdown writes the same report for a wiki or README.
+
+When the dataset holds fewer items than the strategy declares, the figures
+for the whole strategy are ranges, as in 'strategy summary'. Only http and
+https links are made; anything else in the data is shown as text.
+
+-o names the output file (here it is not --format's short form); the file is
+written whole or not at all.`,
+		Example: `  # the report as a web page
+  $ strategy report -o report.html
+
+  # as it stood at the one-year mark
+  $ strategy report --as-of 2025-07-18 -o report-2025.html
+
+  # Markdown for the wiki
+  $ strategy report --format markdown -o PROGRESS.md`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	addAsOfFlag(cmd, &opts.AsOf)
+	addEnumFlag(cmd, &opts.Format, "format", "", "html", "output format", report.Formats...)
+	addOutputFlag(cmd, &opts.Output, "html", "md")
+	return cmd
+}
+
+func reportRun(opts *reportOptions) error {
+	s, err := loadForReport(opts.Factory)
+	if err != nil {
+		return err
+	}
+	date, err := asOf(opts.Factory, s, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	return writeOutput(opts.Factory, opts.Output, func(w io.Writer) error {
+		if opts.Format == "markdown" {
+			return report.Markdown(w, s, date)
+		}
+		return report.HTML(w, s, date)
+	})
+}

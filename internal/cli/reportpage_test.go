@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/open-workforce/strategy/internal/iostreams"
+)
+
+// TestNewCmdReport checks flag parsing: -o is the output file here, and
+// --format takes only html or markdown.
+func TestNewCmdReport(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    reportOptions
+		wantErr string
+	}{
+		{args: nil, want: reportOptions{Format: "html"}},
+		{args: []string{"-o", "r.html", "--as-of", "2025-07-18"}, want: reportOptions{Format: "html", Output: "r.html", AsOf: "2025-07-18"}},
+		{args: []string{"--format", "markdown", "--output", "-"}, want: reportOptions{Format: "markdown", Output: "-"}},
+		{args: []string{"--format", "json"}, wantErr: `invalid argument "json" for "--format" flag: valid values are {html|markdown}`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			ios, _, _ := iostreams.Test()
+			f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+			var got *reportOptions
+			cmd := newCmdReport(f, func(o *reportOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(ios.ErrOut)
+			cmd.SetErr(ios.ErrOut)
+			_, err := cmd.ExecuteC()
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Format != tt.want.Format || got.Output != tt.want.Output || got.AsOf != tt.want.AsOf {
+				t.Errorf("options %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewCmdBrief(t *testing.T) {
+	ios, _, _ := iostreams.Test()
+	f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+	var got *briefOptions
+	cmd := newCmdBrief(f, func(o *briefOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--actor", "dhsc", "--since", "2025-07-18", "-o", "markdown"})
+	if _, err := cmd.ExecuteC(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Actor != "dhsc" || got.Since != "2025-07-18" || got.Format != "markdown" || got.Theme != "" {
+		t.Errorf("options %+v", *got)
+	}
+}

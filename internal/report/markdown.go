@@ -1,0 +1,121 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+)
+
+// Markdown writes the report on s as of asOf as GitHub-flavoured Markdown:
+// the same headlines and figures as [HTML], with text bars.
+func Markdown(w io.Writer, s *dataset.Set, asOf string) error {
+	p := build(s, asOf)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s: progress report\n\n", mdText(p.Title))
+	fmt.Fprintf(&b, "Status on %s, from the progress logs in the dataset.\n\n", p.AsOf)
+	b.WriteString("## Headlines\n\n")
+	for _, g := range p.Glance {
+		fmt.Fprintf(&b, "- **%s** %s", g.Figure, g.Label)
+		if g.Detail != "" {
+			fmt.Fprintf(&b, " (%s)", g.Detail)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n%s\n\n", p.Coverage)
+	for _, h := range p.Headlines {
+		fmt.Fprintf(&b, "- %s\n", h)
+	}
+	for _, sec := range p.Sections {
+		fmt.Fprintf(&b, "\n## %s\n\n%s Bars: █ complete, ▒ in progress, ░ not yet.\n\n", sec.Title, sec.Caption)
+		header := append(append([]string{sec.Label, "Items"}, sec.Statuses...), "In progress or complete", "Bar")
+		mdRow(&b, header)
+		mdRule(&b, len(header))
+		for _, br := range sec.Bars {
+			cells := []string{mdText(br.Name), fmt.Sprint(br.Total)}
+			for _, c := range br.Counts {
+				cells = append(cells, fmt.Sprint(c.N))
+			}
+			cells = append(cells, fmt.Sprintf("%d of %d (%d%%)", br.Progressed, br.Total, br.Percent), textBar(br, 20))
+			mdRow(&b, cells)
+		}
+	}
+	fmt.Fprintf(&b, "\n## All items\n\nEvery item in the dataset with its status on %s and its latest recorded update.\n\n", p.AsOf)
+	header := []string{"ID", "Item", "Theme", "Lead", "Status", "Due", "Latest update"}
+	mdRow(&b, header)
+	mdRule(&b, len(header))
+	for _, r := range p.Items {
+		due := r.Due
+		if due == "" {
+			due = "no date"
+		}
+		update := ""
+		if r.Update.Date != "" {
+			update = r.Update.Date + ": " + mdText(r.Update.Note)
+			if e := r.Update.Evidence; e != nil {
+				update += " (" + mdLink(*e) + ")"
+			}
+		}
+		lead := r.Lead
+		if lead == "" {
+			lead = "none named"
+		}
+		mdRow(&b, []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName), mdText(lead), mdText(r.StatusName), due, update})
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// textBar draws complete as █, in progress as ▒ and the rest as ░.
+func textBar(br bar, width int) string {
+	var b strings.Builder
+	used := 0
+	for i, sg := range br.Segments {
+		n := 0
+		if br.Total > 0 {
+			n = (sg.N*width + br.Total/2) / br.Total
+		}
+		n = min(n, width-used)
+		ch := "▒"
+		if i == 0 {
+			ch = "█"
+		}
+		b.WriteString(strings.Repeat(ch, n))
+		used += n
+	}
+	b.WriteString(strings.Repeat("░", width-used))
+	return b.String()
+}
+
+func mdRow(b *strings.Builder, cells []string) {
+	b.WriteString("|")
+	for _, c := range cells {
+		b.WriteString(" " + c + " |")
+	}
+	b.WriteString("\n")
+}
+
+func mdRule(b *strings.Builder, n int) {
+	b.WriteString("|" + strings.Repeat(" --- |", n) + "\n")
+}
+
+// mdEscaper backslash-escapes what Markdown would read as markup, so a
+// title like "<script>" or "[x](javascript:…)" is shown, not run or linked.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "!", `\!`, "&", "&amp;",
+	"\n", " ", "\t", " ",
+)
+
+func mdText(s string) string { return mdEscaper.Replace(s) }
+
+// mdLink links only http(s) URLs; parentheses and angle brackets in them
+// are percent-encoded so they cannot end the link early.
+func mdLink(l link) string {
+	if l.URL == "" {
+		return mdText(l.Text) + " (link withheld, not http or https: " + mdText(l.Withheld) + ")"
+	}
+	u := strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20").Replace(l.URL)
+	return "[" + mdText(l.Text) + "](" + u + ")"
+}

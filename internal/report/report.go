@@ -1,0 +1,366 @@
+// Package report renders a dataset's progress as a page for people who would
+// rather look than read a terminal: a self-contained HTML file (no network,
+// no external fonts or scripts, readable without JavaScript and in print) or
+// Markdown for a wiki. Every figure comes from [summary.Compute] and every
+// list from [query], so the page cannot disagree with `strategy summary`.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/sanitize"
+	"github.com/open-workforce/strategy/internal/summary"
+)
+
+// Formats are the formats [Write] accepts.
+var Formats = []string{"html", "markdown"}
+
+// page is everything a report shows, computed once for both formats. All
+// dataset text in it has had control characters removed; escaping is the
+// template's job.
+type page struct {
+	Title     string
+	Publisher string
+	Published string
+	AsOf      string
+	Declared  int
+	Present   int
+	Partial   bool
+	Coverage  string   // the sentence on how much of the strategy is tracked
+	Headlines []string // summary headlines, full sentences
+	Glance    []glance
+	Legend    []legendEntry
+	Sections  []section
+	Items     []row
+	Themes    []option
+	Statuses  []option
+	Actors    []option
+}
+
+// glance is one large figure at the top of the page.
+type glance struct {
+	Figure string // "9 of 31"
+	Label  string // what it counts
+	Detail string // the range over all declared items, when partial
+}
+
+type legendEntry struct {
+	Class, Name string
+}
+
+// section is a bar chart: one group per row, as in `strategy summary`.
+type section struct {
+	ID       string // stable anchor and test hook
+	Title    string
+	Label    string // the group column's header
+	Caption  string
+	Statuses []string // status names, the count columns' headers
+	Bars     []bar
+}
+
+// bar is one group's progress: a segment per progressed status (complete
+// first) on a track standing for all the group's items.
+type bar struct {
+	Group      string // group id, for tests
+	Name       string
+	Total      int
+	Progressed int
+	Percent    int // Progressed of Total, rounded
+	Segments   []segment
+	Text       string // the bar's share in words, beside it
+	Counts     []count
+}
+
+type segment struct {
+	Status string
+	Class  string
+	N      int
+	Width  string // CSS percentage of the track, exact to 4 decimals
+}
+
+type count struct {
+	Status string
+	N      int
+}
+
+// row is one item in the table of all items.
+type row struct {
+	ID         string
+	Title      string
+	Summary    string
+	Theme      string // theme id, for the filter
+	ThemeName  string
+	Status     string // status id on AsOf, for the filter
+	StatusName string
+	Lead       string
+	Partners   string
+	Actors     string // space-separated ids, lead and partners, for the filter
+	Due        string
+	Timescale  string
+	Update     update
+	Sources    []link
+}
+
+// update is an item's newest progress entry on or before AsOf.
+type update struct {
+	Date     string
+	Note     string
+	Evidence *link
+}
+
+// link is a URL that is safe to put in an href (http or https only) or, when
+// it is not, the reason it was withheld; Text is what the reader sees.
+type link struct {
+	Text     string
+	URL      string // "" when withheld
+	Withheld string // the raw value, shown as text, when not http(s)
+}
+
+type option struct {
+	Value, Label string
+}
+
+// actorTypeNames say the derived actor types in words.
+var actorTypeNames = map[string]string{
+	dataset.GovernmentOnly:       "Government only",
+	dataset.GovernmentWithSector: "Government with the sector",
+	dataset.SectorOnly:           "Sector only",
+	dataset.ActorTypeUnknown:     "Actor type not known",
+}
+
+// build computes the page for s as of asOf (YYYY-MM-DD).
+func build(s *dataset.Set, asOf string) *page {
+	sum := summary.Compute(s, asOf)
+	p := &page{
+		AsOf:     asOf,
+		Declared: sum.Declared,
+		Present:  sum.Present,
+		Partial:  sum.Partial(),
+	}
+	if s.Strategy != nil {
+		p.Title = sanitize.Line(s.Strategy.Title)
+		p.Publisher = sanitize.Line(s.Strategy.Publisher)
+		p.Published = s.Strategy.Published
+	}
+	statusName := statusNames(s)
+	cov := summary.Share{N: sum.Present, Of: sum.Declared}
+	p.Coverage = fmt.Sprintf("The dataset holds %d of the %d items the strategy declares (%d%%).", sum.Present, sum.Declared, cov.Percent())
+	if p.Partial {
+		p.Coverage += fmt.Sprintf(" Figures for all %d are given as ranges, because each missing item may or may not match.", sum.Declared)
+	}
+	for _, h := range sum.Headlines {
+		p.Headlines = append(p.Headlines, h.Text+".")
+	}
+	p.Glance = glances(sum)
+	for i := len(summary.Progressed) - 1; i >= 0; i-- {
+		st := summary.Progressed[i]
+		p.Legend = append(p.Legend, legendEntry{Class: "seg-" + st, Name: statusName(st)})
+	}
+	p.Legend = append(p.Legend, legendEntry{Class: "seg-rest", Name: "Not yet in progress"})
+
+	p.Sections = []section{
+		newSection("theme", "Progress by theme", "Theme", sum.Themes, statusName, func(g summary.Group) string { return g.Name }),
+		newSection("actor-type", "Progress by actor type", "Who must act", sum.ActorTypes, statusName, func(g summary.Group) string {
+			return cmp.Or(actorTypeNames[g.ID], g.Name)
+		}),
+		newSection("lead", "Progress by lead actor", "Lead actor", sum.Leads, statusName, func(g summary.Group) string { return g.Name }),
+	}
+	p.Sections[0].Caption = "Items in progress or complete in each theme, among the items the dataset holds."
+	p.Sections[1].Caption = "Items in progress or complete by who must act: government only, government with the sector, or the sector alone."
+	p.Sections[2].Caption = "Items in progress or complete by lead actor. An item with several leads counts under each."
+
+	for _, it := range s.Items {
+		p.Items = append(p.Items, newRow(s, it, asOf, statusName))
+	}
+	p.Themes, p.Statuses, p.Actors = filterOptions(s, statusName)
+	return p
+}
+
+func statusNames(s *dataset.Set) func(string) string {
+	names := map[string]string{}
+	if s.Strategy != nil {
+		for _, st := range s.Strategy.Statuses {
+			names[st.ID] = sanitize.Line(st.Name)
+		}
+	}
+	return func(id string) string {
+		if id == "" {
+			return "No status yet"
+		}
+		return cmp.Or(names[id], id)
+	}
+}
+
+func glances(sum *summary.Summary) []glance {
+	progressed, complete := 0, sum.Overall.Count(query.Complete)
+	for _, st := range summary.Progressed {
+		progressed += sum.Overall.Count(st)
+	}
+	g := []glance{{
+		Figure: fmt.Sprintf("%d of %d", sum.Present, sum.Declared),
+		Label:  "declared items are tracked in this dataset",
+	}}
+	for _, f := range []struct {
+		n     int
+		label string
+	}{{progressed, "tracked items are in progress or complete"}, {complete, "tracked items are complete"}} {
+		gl := glance{Figure: fmt.Sprintf("%d of %d", f.n, sum.Present), Label: f.label}
+		if sum.Partial() {
+			low, high := summary.Bounds(f.n, 0, sum.Present, sum.Declared)
+			gl.Detail = fmt.Sprintf("so between %d%% and %d%% of all %d", low.Percent(), high.Percent(), sum.Declared)
+		} else {
+			gl.Detail = fmt.Sprintf("%d%% of all %d", summary.Share{N: f.n, Of: sum.Declared}.Percent(), sum.Declared)
+		}
+		g = append(g, gl)
+	}
+	return g
+}
+
+func newSection(id, title, label string, groups []summary.Group, statusName func(string) string, name func(summary.Group) string) section {
+	sec := section{ID: id, Title: title, Label: label}
+	if len(groups) > 0 {
+		for _, c := range groups[0].Counts {
+			sec.Statuses = append(sec.Statuses, statusName(c.Status))
+		}
+	}
+	for _, g := range groups {
+		b := bar{Group: g.ID, Name: sanitize.Line(name(g)), Total: g.Total}
+		for i := len(summary.Progressed) - 1; i >= 0; i-- {
+			st := summary.Progressed[i]
+			n := g.Count(st)
+			b.Progressed += n
+			b.Segments = append(b.Segments, segment{Status: st, Class: "seg-" + st, N: n, Width: width(n, g.Total)})
+		}
+		b.Percent = summary.Share{N: b.Progressed, Of: g.Total}.Percent()
+		for _, c := range g.Counts {
+			b.Counts = append(b.Counts, count{Status: statusName(c.Status), N: c.N})
+		}
+		// The row's cells give each status's count; the bar's own words
+		// repeat the share it draws.
+		b.Text = fmt.Sprintf("%d of %d (%d%%)", b.Progressed, g.Total, b.Percent)
+		sec.Bars = append(sec.Bars, b)
+	}
+	return sec
+}
+
+// width is n of total as a CSS percentage with four decimals, so a bar's
+// length matches its numbers to well under a pixel.
+func width(n, total int) string {
+	if total <= 0 {
+		return "0%"
+	}
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", float64(n)*100/float64(total)), "0"), ".") + "%"
+}
+
+func newRow(s *dataset.Set, it *dataset.Item, asOf string, statusName func(string) string) row {
+	status := query.Status(it, asOf)
+	r := row{
+		ID:         sanitize.Line(it.ID),
+		Title:      sanitize.Line(it.Title),
+		Summary:    sanitize.Line(it.Summary),
+		Theme:      it.Theme,
+		ThemeName:  it.Theme,
+		Status:     status,
+		StatusName: statusName(status),
+		Lead:       actorList(s, it.Actors.Lead),
+		Partners:   actorList(s, it.Actors.Partners),
+		Actors:     strings.Join(it.AllActors(), " "),
+		Due:        it.Timescale.Due,
+		Timescale:  sanitize.Line(it.Timescale.Stated),
+	}
+	if th := s.Theme(it.Theme); th != nil {
+		r.ThemeName = sanitize.Line(th.Name)
+	}
+	for _, e := range it.Progress {
+		if e.Date > asOf {
+			break
+		}
+		r.Update = update{Date: e.Date, Note: sanitize.Line(e.Note)}
+		if e.Evidence != nil {
+			l := newLink(e.Evidence.URL, cmp.Or(e.Evidence.Title, "evidence"))
+			r.Update.Evidence = &l
+		}
+	}
+	for i, src := range it.Sources {
+		r.Sources = append(r.Sources, newLink(src.URL, cmp.Or(src.Title, fmt.Sprintf("source %d", i+1))))
+	}
+	return r
+}
+
+func actorList(s *dataset.Set, ids []string) string {
+	var out []string
+	for _, id := range ids {
+		name := id
+		if a := s.Actor(id); a != nil && a.Short != "" {
+			name = a.Short
+		}
+		out = append(out, sanitize.Line(name))
+	}
+	return strings.Join(out, ", ")
+}
+
+// newLink keeps raw only when it is an absolute http(s) URL with a host:
+// anything else (javascript:, data:, relative paths, control characters)
+// is shown as text and never linked, whatever the schema let through.
+func newLink(raw, text string) link {
+	l := link{Text: sanitize.Line(text)}
+	if u, ok := SafeURL(raw); ok {
+		l.URL = u
+	} else {
+		l.Withheld = sanitize.Line(raw)
+	}
+	return l
+}
+
+// SafeURL returns raw when it is an absolute http or https URL with a host
+// and no control characters or spaces, and false otherwise.
+func SafeURL(raw string) (string, bool) {
+	if raw == "" || strings.ContainsFunc(raw, func(r rune) bool { return r <= ' ' || r == 0x7f }) || sanitize.Text(raw) != raw {
+		return "", false
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.Opaque != "" {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.String(), true
+	}
+	return "", false
+}
+
+func filterOptions(s *dataset.Set, statusName func(string) string) (themes, statuses, actors []option) {
+	if s.Strategy != nil {
+		for _, t := range s.Strategy.Themes {
+			themes = append(themes, option{t.ID, sanitize.Line(t.Name)})
+		}
+	}
+	for _, st := range query.StatusIDs(s) {
+		statuses = append(statuses, option{st, statusName(st)})
+	}
+	seen := map[string]bool{}
+	for _, it := range s.Items {
+		for _, id := range it.AllActors() {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			label := id
+			if a := s.Actor(id); a != nil {
+				label = a.Name
+				if a.Short != "" && a.Short != a.Name {
+					label = fmt.Sprintf("%s (%s)", a.Short, a.Name)
+				}
+			}
+			actors = append(actors, option{id, sanitize.Line(label)})
+		}
+	}
+	slices.SortFunc(actors, func(a, b option) int { return cmp.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)) })
+	return themes, statuses, actors
+}

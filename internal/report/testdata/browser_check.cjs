@@ -1,0 +1,102 @@
+// Opens a report in headless Chromium through playwright-core and prints what
+// the page shows as JSON, for browser_test.go to compare with the figures Go
+// computed. Usage: node browser_check.cjs CHROMIUM REPORT.html [SCREENSHOT.png]
+// Reads the filter settings to try as JSON on stdin.
+"use strict";
+const { chromium } = require("playwright-core");
+const fs = require("fs");
+const path = require("path");
+
+async function main() {
+  const [executablePath, report, screenshot] = process.argv.slice(2);
+  const filters = JSON.parse(fs.readFileSync(0, "utf8") || "[]");
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  const out = { console: [], requests: [], dialogs: [], filters: [] };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, offline: true });
+    const page = await context.newPage();
+    page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") out.console.push(m.type() + ": " + m.text()); });
+    page.on("pageerror", (e) => out.console.push("pageerror: " + e.message));
+    page.on("dialog", async (d) => { out.dialogs.push(d.message()); await d.dismiss(); });
+    // Anything but the report itself is a request the page must not make.
+    const url = "file://" + path.resolve(report);
+    await page.route("**/*", (route) => {
+      const u = route.request().url();
+      if (u === url) { return route.continue(); }
+      out.requests.push(u);
+      return route.abort();
+    });
+    await page.goto(url, { waitUntil: "load" });
+
+    out.title = await page.title();
+    out.h1 = (await page.textContent("h1")).trim();
+    out.headings = await page.$$eval("h1, h2", (hs) => hs.map((h) => h.tagName + " " + h.textContent.trim()));
+    out.headlines = await page.$$eval(".headlines li", (ls) => ls.map((l) => l.textContent.trim()));
+    out.glance = await page.$$eval(".glance li", (ls) => ls.map((l) => l.textContent.replace(/\s+/g, " ").trim()));
+    out.coverage = (await page.textContent("#coverage")).trim();
+    out.links = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));
+    out.scripts = await page.$$eval("script", (ss) => ss.length);
+    out.bars = await page.$$eval("table.chart tbody tr", (trs) => trs.map((tr) => {
+      const track = tr.querySelector(".track").getBoundingClientRect().width - 2; // less the 1px borders
+      return {
+        section: tr.closest("table").dataset.section,
+        group: tr.dataset.group,
+        name: tr.querySelector("th").textContent.trim(),
+        total: Number(tr.dataset.total),
+        text: tr.querySelector(".bar-text").textContent.trim(),
+        segments: Array.from(tr.querySelectorAll(".seg")).map((s) => ({
+          status: s.dataset.status, n: Number(s.dataset.n), fraction: s.getBoundingClientRect().width / track,
+        })),
+        trackPx: track,
+      };
+    }));
+    out.formVisible = await page.isVisible("#filters");
+    out.count = (await page.textContent("#item-count")).trim();
+    out.rows = await page.$$eval("#items tbody tr[data-id]", (rs) => rs.length);
+
+    // Keyboard: every filter control is reached with Tab, in order.
+    out.tabOrder = [];
+    await page.focus("body");
+    for (let i = 0; i < 40 && out.tabOrder.length < 4; i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => document.activeElement && (document.activeElement.id || document.activeElement.tagName));
+      if (["filter-theme", "filter-status", "filter-actor"].includes(id) || id === "BUTTON") { out.tabOrder.push(id); }
+    }
+    // Keyboard: change the status filter with the arrow keys.
+    await page.focus("#filter-status");
+    await page.keyboard.press("ArrowDown");
+    out.keyboardStatus = await page.$eval("#filter-status", (s) => s.value);
+    out.keyboardVisible = await page.$$eval("#items tbody tr[data-id]:not([hidden])", (rs) => rs.length);
+    await page.click("button[type=reset]");
+    await page.waitForTimeout(50);
+
+    for (const f of filters) {
+      await page.selectOption("#filter-theme", f.theme || "");
+      await page.selectOption("#filter-status", f.status || "");
+      await page.selectOption("#filter-actor", f.actor || "");
+      out.filters.push({
+        want: f,
+        visible: await page.$$eval("#items tbody tr[data-id]:not([hidden])", (rs) => rs.map((r) => r.dataset.id)),
+        count: (await page.textContent("#item-count")).trim(),
+        noMatch: await page.isVisible("#no-match"),
+      });
+    }
+    await page.click("button[type=reset]");
+    await page.waitForTimeout(50);
+    if (screenshot) {
+      await page.screenshot({ path: screenshot, fullPage: true });
+      // The first screenful on its own, for a reviewer's quick look.
+      await page.screenshot({ path: screenshot.replace(/\.png$/, "-top.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1600 } });
+    }
+  } finally {
+    await browser.close(); // playwright made, and now removes, a fresh profile
+  }
+  process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+}
+
+main().catch((e) => { console.error(e && e.stack || String(e)); process.exit(1); });

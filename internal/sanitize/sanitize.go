@@ -1,0 +1,98 @@
+// Package sanitize makes dataset text safe for where it is shown: a terminal
+// that obeys escape sequences, a web page, a spreadsheet that runs formulas.
+// Dataset files are edited by many hands through pull requests, so a title
+// is treated as untrusted input everywhere it leaves the tool.
+package sanitize
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+)
+
+// Text removes characters that can change how surrounding text is shown
+// rather than being shown themselves: C0 and C1 control characters (ESC
+// starts terminal escape sequences, CR rewrites a line), DEL, and the
+// Unicode bidirectional overrides and isolates, which can make text display
+// in a different order from the one it is read in. Newlines and tabs are
+// kept. An escape sequence loses its ESC and so prints as plain text, which
+// shows a reviewer that something odd was in the data.
+func Text(s string) string {
+	if clean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if !dropped(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Line is [Text] for a single line: newlines and tabs become spaces too.
+func Line(s string) string {
+	return strings.NewReplacer("\n", " ", "\t", " ").Replace(Text(s))
+}
+
+func clean(s string) bool {
+	for _, r := range s {
+		if dropped(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func dropped(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	}
+	return false
+}
+
+// SpreadsheetCell neutralises a CSV cell that a spreadsheet would read as a
+// formula (OWASP "CSV injection"): a cell starting with =, +, -, @, a tab or
+// a carriage return gets a leading apostrophe, which Excel, LibreOffice and
+// Google Sheets show as text. Other cells are unchanged, so ordinary values
+// round-trip exactly.
+func SpreadsheetCell(s string) string {
+	if s == "" || s == "-" { // a lone minus is how tables show "none"
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// CSVWriter writes CSV records whose cells are passed through
+// [SpreadsheetCell] and [Text] first.
+type CSVWriter struct {
+	w *csv.Writer
+}
+
+// NewCSVWriter returns a [CSVWriter] writing to w.
+func NewCSVWriter(w io.Writer) *CSVWriter { return &CSVWriter{w: csv.NewWriter(w)} }
+
+// Write writes one record.
+func (c *CSVWriter) Write(record []string) error {
+	safe := make([]string, len(record))
+	for i, cell := range record {
+		safe[i] = SpreadsheetCell(Text(cell))
+	}
+	return c.w.Write(safe)
+}
+
+// Flush writes any buffered data and returns the first error met.
+func (c *CSVWriter) Flush() error {
+	c.w.Flush()
+	return c.w.Error()
+}

@@ -1,0 +1,93 @@
+package sanitize
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Pay and conditions", "Pay and conditions"},
+		{"keeps newline and tab", "a\n\tb", "a\n\tb"},
+		{"colour escape", "\x1b[31mred\x1b[0m", "[31mred[0m"},
+		{"cursor and clear", "x\x1b[2J\x1b[H\ry", "x[2J[Hy"},
+		{"bell backspace nul", "a\x07b\x08c\x00d", "abcd"},
+		{"C1 CSI and DEL", "a\u009b31mb\x7f", "a31mb"},
+		{"bidi override", "abc\u202egnp.exe", "abcgnp.exe"},
+		{"bidi isolate", "\u2066x\u2069", "x"},
+		{"unicode kept", "Café – £500m ✓", "Café – £500m ✓"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLine(t *testing.T) {
+	if got := Line("a\nb\tc\x1bd"); got != "a b cd" {
+		t.Errorf("Line = %q", got)
+	}
+}
+
+func TestSpreadsheetCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"AR-01", "AR-01"},
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+1", "'+1"},
+		{"-", "-"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tcmd", "'\tcmd"},
+		{"\rcmd", "'\rcmd"},
+		{"a=b", "a=b"},
+		{"2025-07-18", "2025-07-18"},
+	}
+	for _, tt := range tests {
+		if got := SpreadsheetCell(tt.in); got != tt.want {
+			t.Errorf("SpreadsheetCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCSVWriter reads the output back with encoding/csv: every dangerous
+// cell starts with an apostrophe and the rest are untouched.
+func TestCSVWriter(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewCSVWriter(&buf)
+	rows := [][]string{
+		{"id", "title"},
+		{"AR-01", `=cmd|' /C calc'!A0`},
+		{"AR-02", "\r=1+1"},
+		{"AR-03", "Say \"hi\", then go\x1b[2J"},
+	}
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"id", "title"},
+		{"AR-01", `'=cmd|' /C calc'!A0`},
+		{"AR-02", "'=1+1"},
+		{"AR-03", "Say \"hi\", then go[2J"},
+	}
+	for i := range want {
+		for j := range want[i] {
+			if got[i][j] != want[i][j] {
+				t.Errorf("row %d cell %d = %q, want %q", i, j, got[i][j], want[i][j])
+			}
+		}
+	}
+}
