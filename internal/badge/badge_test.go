@@ -78,7 +78,7 @@ func TestWidthGrowsWithText(t *testing.T) {
 }
 
 func TestExampleDataset(t *testing.T) {
-	s, err := dataset.Load(os.DirFS("../../testdata/example"), dataset.Options{})
+	s, err := dataset.Load(os.DirFS("../../testdata/example-partial"), dataset.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,13 +30,13 @@ func TestMainExitCodes(t *testing.T) {
 		{"version", []string{"--version"}, ExitOK},
 		{"schema", []string{"schema", "item"}, ExitOK},
 		{"schema needs a name", []string{"schema"}, ExitUsage},
-		{"report markdown", []string{"report", "--data", "../../testdata/example", "--format", "markdown"}, ExitOK},
+		{"report markdown", []string{"report", "--data", "../../testdata/example-partial", "--format", "markdown"}, ExitOK},
 		{"report bad format", []string{"report", "--format", "pdf"}, ExitUsage},
-		{"report unwritable", []string{"report", "--data", "../../testdata/example", "-o", "testdata/nope/r.html"}, ExitFailure},
-		{"brief needs a subject", []string{"brief", "--data", "../../testdata/example"}, ExitUsage},
+		{"report unwritable", []string{"report", "--data", "../../testdata/example-partial", "-o", "testdata/nope/r.html"}, ExitFailure},
+		{"brief needs a subject", []string{"brief", "--data", "../../testdata/example-partial"}, ExitUsage},
 		{"brief on both", []string{"brief", "--actor", "edc", "--theme", "train"}, ExitUsage},
-		{"brief unknown actor", []string{"brief", "--data", "../../testdata/example", "--actor", "nobody"}, ExitUsage},
-		{"badge", []string{"badge", "--data", "../../testdata/example"}, ExitOK},
+		{"brief unknown actor", []string{"brief", "--data", "../../testdata/example-partial", "--actor", "nobody"}, ExitUsage},
+		{"badge", []string{"badge", "--data", "../../testdata/example-partial"}, ExitOK},
 		{"man needs --dir", []string{"man"}, ExitUsage},
 	}
 	for _, tt := range tests {

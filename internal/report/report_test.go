@@ -213,7 +213,7 @@ func TestSafeURL(t *testing.T) {
 // the example dataset: the headline sentences, and each bar's segment
 // widths and words against its group's counts.
 func TestReportFiguresMatchSummary(t *testing.T) {
-	s := load(t, "../../testdata/example")
+	s := load(t, "../../testdata/example-partial")
 	const asOf = "2025-07-18"
 	sum := summary.Compute(s, asOf)
 	page := renderHTML(t, s, asOf)
@@ -265,7 +265,7 @@ func TestWidth(t *testing.T) {
 
 // TestDeterministic: the same data renders the same bytes.
 func TestDeterministic(t *testing.T) {
-	s := load(t, "../../testdata/example")
+	s := load(t, "../../testdata/example-partial")
 	if a, b := renderHTML(t, s, "2025-07-18"), renderHTML(t, s, "2025-07-18"); a != b {
 		t.Error("two renders differ")
 	}
