@@ -20,7 +20,7 @@ func TestProgressPartial(t *testing.T) {
 	if b.Message != "9/31 tracked, 16–61% of 56" {
 		t.Errorf("message %q", b.Message)
 	}
-	if b.Title != "9 of 31 present (29%) are in progress or complete, so between 16% and 61% of the 56" {
+	if b.Title != "Over a quarter of the items present (9 of 31, 29%) are in progress or complete, so between 16% and 61% of the 56" {
 		t.Errorf("title %q", b.Title)
 	}
 }

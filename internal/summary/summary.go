@@ -217,8 +217,8 @@ func Bounds(n, undetermined, present, declared int) (low, high Share) {
 
 // Describe writes a headline: with every declared item present and
 // classified, "Over half (30 of 56, 54%) are in progress or complete";
-// otherwise "25 of 45 present (56%) are in progress or complete, so between
-// 45% and 64% of the 56". undetermined counts present items that cannot be
+// otherwise "Over half of the items present (25 of 45, 56%) are in progress
+// or complete, so between 45% and 64% of the 56". undetermined counts present items that cannot be
 // classified (an unknown actor type); they widen the range like missing ones.
 func Describe(n, undetermined, present, declared int, predicate string) Headline {
 	low, high := Bounds(n, undetermined, present, declared)
@@ -229,7 +229,11 @@ func Describe(n, undetermined, present, declared int, predicate string) Headline
 		return h
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d of %d present (%d%%) %s", n, known, h.Share.Percent(), predicate)
+	of := "the items present"
+	if undetermined > 0 {
+		of = "the classifiable items present"
+	}
+	fmt.Fprintf(&b, "%s of %s (%d of %d, %d%%) %s", Phrase(n, known), of, n, known, h.Share.Percent(), predicate)
 	if undetermined > 0 {
 		fmt.Fprintf(&b, " (%d more present %s no known actor type)", undetermined, plural(undetermined, "has", "have"))
 	}
