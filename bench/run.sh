@@ -18,6 +18,8 @@ mkdir -p "$WORK"
 
 bin="$WORK/strategy"
 go build -o "$bin" ./cmd/strategy
+yp="$WORK/yamlparse" # the floor: yaml.v3 parsing the same files on the same cores, nothing else
+go build -o "$yp" ./bench/yamlparse
 if [ ! -x "$AJV_DIR/node_modules/.bin/ajv" ]; then
 	mkdir -p "$AJV_DIR"
 	(cd "$AJV_DIR" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent ajv-cli@5 ajv-formats >/dev/null)
@@ -41,11 +43,21 @@ median() { # median RUNS CMD...
 	fi
 }
 
-printf '%-7s %10s %10s %10s %10s %10s %9s %9s\n' N validate summary list ajv yamllint ajv/val yl/val
+# peak resident memory of one run, in MB
+peak_mb() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'
+	else
+		echo -
+	fi
+}
+
+printf '%-7s %10s %10s %10s %10s %10s %10s %9s %9s %9s %9s\n' N yaml.v3 validate summary list ajv yamllint val/yaml ajv/val yl/val "mem(MB)"
 for n in $SIZES; do
 	d="$WORK/data-$n"
 	[ -f "$d/strategy.yaml" ] || go run ./bench/gen -n "$n" -o "$d"
 	runs=10; [ "$n" -ge 10000 ] && runs=3; [ "$n" -ge 100000 ] && runs=1
+	p=$(median $runs "$yp" "$d")
 	v=$(median $runs "$bin" validate "$d")
 	s=$(median $runs "$bin" summary --data "$d" --as-of 2025-07-18)
 	l=$(median $runs "$bin" list --data "$d" --theme train --format json)
@@ -55,13 +67,7 @@ for n in $SIZES; do
 	else
 		y=NaN # yamllint takes minutes at this size
 	fi
-	printf '%-7s %9.3fs %9.3fs %9.3fs %9.3fs %10s %8.1fx %8sx\n' "$n" "$v" "$s" "$l" "$a" "$( [ "$y" = NaN ] && echo - || printf '%.3fs' "$y")" \
-		"$(echo "$a / $v" | bc -l)" "$( [ "$y" = NaN ] && echo - || printf '%.1f' "$(echo "$y / $v" | bc -l)")"
+	printf '%-7s %9.3fs %9.3fs %9.3fs %9.3fs %9.3fs %10s %8.2fx %8.1fx %8sx %9s\n' "$n" "$p" "$v" "$s" "$l" "$a" "$( [ "$y" = NaN ] && echo - || printf '%.3fs' "$y")" \
+		"$(echo "$v / $p" | bc -l)" \
+		"$(echo "$a / $v" | bc -l)" "$( [ "$y" = NaN ] && echo - || printf '%.1f' "$(echo "$y / $v" | bc -l)")" "$(peak_mb "$bin" validate "$d")"
 done
-
-largest=${SIZES##* }
-if [ -x /usr/bin/time ]; then
-	/usr/bin/time -v "$bin" validate "$WORK/data-$largest" >/dev/null 2>"$WORK/time.txt" || true
-	printf '\npeak memory, validate at %s items: %s MB\n' "$largest" \
-		"$(awk '/Maximum resident/ {printf "%.0f", $6/1024}' "$WORK/time.txt")"
-fi

@@ -1,0 +1,24 @@
+package cli
+
+import (
+	"testing"
+	"time"
+
+	"github.com/open-workforce/strategy/internal/iostreams"
+)
+
+// Whole commands in process on the real dataset: what a run costs after
+// start-up (schemas compile once per process, so only the first run pays).
+func benchCmd(b *testing.B, args ...string) {
+	for b.Loop() {
+		ios, _, _ := iostreams.Test()
+		f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+		if code := run(f, append([]string{"--data", "../../data"}, args...)); code != ExitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+func BenchmarkValidateCmd(b *testing.B) { benchCmd(b, "validate") }
+func BenchmarkSummaryCmd(b *testing.B)  { benchCmd(b, "summary") }
+func BenchmarkListCmd(b *testing.B)     { benchCmd(b, "list", "--format", "json") }
