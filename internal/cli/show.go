@@ -236,7 +236,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	width = min(max(width, 40), 100)
 	fmt.Fprintf(b, "%s  %s\n", it.ID, it.Title)
 	field := func(name, value string) { fmt.Fprintf(b, "  %-11s %s\n", name+":", value) }
-	field("Status", fmt.Sprintf("%s on %s", dash(query.Status(it, date)), date))
+	field("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
 	field("Kind", it.Kind)
 	field("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
 	field("Lead", actorNames(s, it.Actors.Lead))
@@ -285,7 +285,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string) {
 	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", it.ID, it.Title, it.Summary)
 	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, value) }
-	row("Status", fmt.Sprintf("%s on %s", dash(query.Status(it, date)), date))
+	row("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
 	row("Kind", it.Kind)
 	row("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
 	row("Lead", actorNames(s, it.Actors.Lead))
