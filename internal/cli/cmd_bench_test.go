@@ -9,11 +9,13 @@ import (
 
 // Whole commands in process on the real dataset: what a run costs after
 // start-up (schemas compile once per process, so only the first run pays).
-func benchCmd(b *testing.B, args ...string) {
+func benchCmd(b *testing.B, args ...string) { benchCmdData(b, "../../data", args...) }
+
+func benchCmdData(b *testing.B, dir string, args ...string) {
 	for b.Loop() {
 		ios, _, _ := iostreams.Test()
 		f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
-		if code := run(f, append([]string{"--data", "../../data"}, args...)); code != ExitOK {
+		if code := run(f, append([]string{"--data", dir}, args...)); code != ExitOK {
 			b.Fatalf("exit %d", code)
 		}
 	}
