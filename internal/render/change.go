@@ -78,8 +78,7 @@ func entryText(e dataset.Entry, added int) string {
 func ChangeMarkdown(w io.Writer, r change.Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Dataset changes: %s → %s\n\n", mdEscape(r.Base), mdEscape(r.Head))
-	fmt.Fprintf(&b, "**%s; overall %s -> %s in progress or complete** (%s)\n\n",
-		r.Moves(), r.Percent(r.Before), r.Percent(r.After), r.Headline())
+	fmt.Fprintf(&b, "**%s; %s**\n\n", r.Moves(), r.Headline())
 	if r.Empty() {
 		b.WriteString("No changes to the dataset.\n")
 		_, err := io.WriteString(w, b.String())
