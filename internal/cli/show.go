@@ -94,6 +94,9 @@ func showRun(opts *showOptions) error {
 	}
 	switch opts.Format {
 	case "json", "yaml":
+		for i, it := range items {
+			items[i] = it.AsOf(date)
+		}
 		var v any = items
 		if opts.Plans != "" {
 			withPlans := make([]itemWithPlans, len(items))
