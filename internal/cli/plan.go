@@ -139,11 +139,16 @@ func readGoodPlans(f *Factory, s *dataset.Set, args []string, allowDirs bool) ([
 	return nil, &findingsError{errors: errs, warnings: warns}
 }
 
-// warnBrokenDataset says when the national dataset itself has errors, since
-// every plan is checked against it.
+// warnBrokenDataset says on stderr when files of the dataset could not be
+// read, so that figures and plan checks built on the rest are not taken for
+// the whole.
 func warnBrokenDataset(f *Factory, s *dataset.Set) {
 	if errs, _ := finding.Count(s.Findings); errs > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "strategy: the national dataset in %s has %d errors; run 'strategy validate' (plans are checked against what could be read)\n", s.Display, errs)
+		noun := "errors"
+		if errs == 1 {
+			noun = "error"
+		}
+		fmt.Fprintf(f.IO.ErrOut, "strategy: warning: the dataset in %s has %d %s and %d of its %d item files were read; what follows covers only those; run 'strategy validate'\n", s.Display, errs, noun, len(s.Items), s.ItemFiles)
 	}
 }
 

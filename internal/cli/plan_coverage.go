@@ -78,7 +78,6 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	if err != nil {
 		return err
 	}
-	warnBrokenDataset(opts.Factory, s)
 	plans, err := readGoodPlans(opts.Factory, s, opts.Paths, true)
 	if err != nil {
 		return err
