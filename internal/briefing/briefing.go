@@ -342,7 +342,7 @@ func (b *Briefing) Markdown() string {
 }
 
 // mdText keeps dataset names from becoming markup or links.
-var mdText = strings.NewReplacer(`\`, `\\`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`, "`", "\\`").Replace
+var mdText = sanitize.Markdown
 
 func wrap(text string, width int) []string {
 	width = max(width, 20)

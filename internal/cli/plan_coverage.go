@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
 	"fmt"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/coverage"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 type planCoverageOptions struct {
@@ -247,7 +247,7 @@ func writeCoverageCSV(ios *iostreams.IOStreams, rep coverage.Report) error {
 		header = append(header, name)
 	}
 	header = append(header, "plans")
-	cw := csv.NewWriter(ios.Out)
+	cw := sanitize.NewCSVWriter(ios.Out) // plan files come from outside: no formulas in spreadsheets
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -267,6 +267,5 @@ func writeCoverageCSV(ios *iostreams.IOStreams, rep coverage.Report) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

@@ -168,7 +168,7 @@ func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
 	}
 	for _, p := range sp {
 		if markdown {
-			fmt.Fprintf(b, "- **%s**, %s (%s)\n", p.Organisation.Name, p.Title, p.File)
+			fmt.Fprintf(b, "- **%s**, %s (%s)\n", sanitize.Markdown(p.Organisation.Name), sanitize.Markdown(p.Title), sanitize.Markdown(p.File))
 		} else {
 			fmt.Fprintf(b, "  %s: %s (%s)\n", p.Organisation.Name, p.Title, p.File)
 		}
@@ -178,7 +178,7 @@ func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
 				due = ", due " + a.Due
 			}
 			if markdown {
-				fmt.Fprintf(b, "  - %s: %s (%s, %s%s)\n", a.ID, a.Title, a.Owner, a.Status, due)
+				fmt.Fprintf(b, "  - %s: %s (%s, %s%s)\n", sanitize.Markdown(a.ID), sanitize.Markdown(a.Title), sanitize.Markdown(a.Owner), a.Status, due)
 			} else {
 				fmt.Fprintf(b, "    %-6s %s (%s, %s%s)\n", a.ID, a.Title, a.Owner, a.Status, due)
 			}
@@ -286,8 +286,9 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 }
 
 func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string) {
-	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", it.ID, it.Title, it.Summary)
-	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, value) }
+	md := sanitize.Markdown
+	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", md(it.ID), md(it.Title), md(it.Summary))
+	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, md(value)) }
 	row("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
 	row("Kind", it.Kind)
 	row("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
@@ -297,9 +298,9 @@ func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, dat
 	row("Timescale", timescale(it))
 	b.WriteString("\n### Progress\n\n")
 	for _, e := range it.Progress {
-		fmt.Fprintf(b, "- %s, %s: %s", e.Date, e.Status, strings.TrimSpace(e.Note))
+		fmt.Fprintf(b, "- %s, %s: %s", md(e.Date), md(e.Status), md(strings.TrimSpace(e.Note)))
 		if ev := e.Evidence; ev != nil {
-			fmt.Fprintf(b, " ([%s](%s), link %s)", ev.Kind, ev.URL, ev.Link)
+			fmt.Fprintf(b, " (%s, link %s)", sanitize.MarkdownLink(ev.Kind, ev.URL), md(ev.Link))
 		}
 		b.WriteString("\n")
 	}
@@ -309,9 +310,9 @@ func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, dat
 		if title == "" {
 			title = src.URL
 		}
-		fmt.Fprintf(b, "- [%s](%s) (%s)\n", title, src.URL, src.Kind)
+		fmt.Fprintf(b, "- %s (%s)\n", sanitize.MarkdownLink(title, src.URL), md(src.Kind))
 	}
 	if it.Notes != "" {
-		fmt.Fprintf(b, "\n%s\n", it.Notes)
+		fmt.Fprintf(b, "\n%s\n", md(it.Notes))
 	}
 }
