@@ -60,6 +60,7 @@ organisation, actions}]}], unserved, themes, total}}.`,
 		Args: minArgs(1, "at least one plan file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.Format = tableOrTSV(cmd, opts.IO, opts.Format)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -69,7 +70,7 @@ organisation, actions}]}], unserved, themes, total}}.`,
 			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "table", "json", "markdown", "csv")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "markdown", "csv")
 	return cmd
 }
 
@@ -89,7 +90,7 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	case "csv":
 		return writeCoverageCSV(opts.IO, rep)
 	}
-	return writeCoverage(opts.IO, rep, opts.Format == "markdown")
+	return writeCoverage(opts.IO, rep, opts.Format)
 }
 
 func plural(n int, word string) string {
@@ -113,6 +114,7 @@ func shareText(sh coverage.Share) string {
 type coverageWriter struct {
 	b        strings.Builder
 	markdown bool
+	format   string // table, tsv or markdown
 	width    int
 }
 
@@ -133,11 +135,11 @@ func (w *coverageWriter) line(format string, args ...any) {
 }
 
 func (w *coverageWriter) table(t render.Table) error {
-	return flush(&w.b, t, w.markdown, w.width)
+	return flush(&w.b, t, w.format, w.width)
 }
 
-func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, markdown bool) error {
-	w := &coverageWriter{markdown: markdown, width: ios.TerminalWidth()}
+func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string) error {
+	w := &coverageWriter{markdown: format == "markdown", format: format, width: ios.TerminalWidth()}
 	scope := fmt.Sprintf("the %d national items in %s", rep.Items, rep.Dataset)
 	if rep.Declared > rep.Items {
 		scope += fmt.Sprintf(" (%d of the %d the strategy declares)", rep.Items, rep.Declared)
