@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing/fstest"
@@ -57,13 +58,13 @@ left untouched if it changed on disk meanwhile.
 --link says whether the source itself ties the event to this item (stated)
 or the tie is our reading (read, the default). --date defaults to today.
 With --dry-run, the unified diff is printed and nothing is written.`,
-		Example: `  # a programme opened for TR-02
-  $ strategy update TR-02 --status in-progress --date 2025-03-01 \
-      --note "Pilot programme opened to employers." \
-      --evidence https://example.org/news --evidence-kind programme-launched --link stated
+		Example: `  # preview a (hypothetical) consultation recorded against TF-01
+  $ strategy update TF-01 --status in-progress --date 2026-01-15 \
+      --note "A consultation on a workforce planning duty opened." \
+      --evidence https://example.org/consultation --evidence-kind consultation --link stated --dry-run
 
-  # see the change without writing it
-  $ strategy update TR-02 --status in-progress --note "..." --evidence URL --evidence-kind announcement --dry-run`,
+  # the same without --dry-run writes data/items/TF-01.yaml; then commit it
+  $ git commit -am "TF-01: consultation opened"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("update needs one item id, got %d arguments", len(args))
@@ -134,7 +135,7 @@ func updateRun(opts *updateOptions) error {
 		return err
 	}
 	if opts.DryRun {
-		_, err := io.WriteString(opts.IO.Out, textdiff.Unified("a/"+shown, "b/"+shown, orig, out))
+		_, err := io.WriteString(opts.IO.Out, textdiff.Unified(path.Join("a", shown), path.Join("b", shown), orig, out))
 		return err
 	}
 	if err := edit.Replace(filepath.Join(dir, filepath.FromSlash(name)), orig, out); err != nil {
