@@ -35,6 +35,11 @@ func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
 	if s.Strategy != nil && s.Strategy.Published != "" && date < s.Strategy.Published {
 		return "", usagef("--as-of %s is before the strategy was published (%s)", date, s.Strategy.Published)
 	}
+	if today := f.Today(); date > today {
+		// Useful for "what will be overdue by then", but no log can say
+		// what will have happened: say so rather than refuse.
+		fmt.Fprintf(f.IO.ErrOut, "strategy: note: --as-of %s is after today (%s); statuses are as last recorded\n", date, today)
+	}
 	return date, nil
 }
 

@@ -225,8 +225,9 @@ func (f *Factory) Dataset() (*dataset.Set, error) {
 	return s, nil
 }
 
-// Today returns the current date in UTC as YYYY-MM-DD.
-func (f *Factory) Today() string { return f.Now().UTC().Format(time.DateOnly) }
+// Today returns the current local date as YYYY-MM-DD: a maintainer in
+// London recording something just after midnight means the new day.
+func (f *Factory) Today() string { return f.Now().Format(time.DateOnly) }
 
 // enumFlag is a string flag restricted to a set of values, with completion.
 type enumFlag struct {
