@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/open-workforce/strategy/internal/fserr"
 )
 
 // ErrExists reports a target that exists when overwriting was not asked for.
@@ -25,7 +27,7 @@ func Write(name string, data []byte, perm fs.FileMode, overwrite bool) error {
 	dir := filepath.Dir(name)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return fmt.Errorf("write %s: %w", name, fserr.Bare(err))
 	}
 	done := false
 	defer func() {
@@ -35,32 +37,22 @@ func Write(name string, data []byte, perm fs.FileMode, overwrite bool) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return fmt.Errorf("write %s: %w", name, fserr.Bare(err))
 	}
 	if err := tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return fmt.Errorf("write %s: %w", name, fserr.Bare(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return fmt.Errorf("write %s: %w", name, fserr.Bare(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return fmt.Errorf("write %s: %w", name, fserr.Bare(err))
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
 		_ = os.Remove(tmp.Name())
 		done = true
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
+		return fmt.Errorf("write %s: %w", name, fserr.Bare(err))
 	}
 	done = true
 	return nil
-}
-
-func unwrap(err error) error {
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return pe.Err
-	}
-	if le, ok := errors.AsType[*os.LinkError](err); ok {
-		return le.Err
-	}
-	return err
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/fserr"
 )
 
 // addOutputFlag adds -o/--output FILE for commands that write a document
@@ -43,7 +45,7 @@ func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Bare(err))
 	}
 	name := tmp.Name()
 	defer os.Remove(name) // a no-op once renamed
@@ -61,7 +63,7 @@ func writeFileAtomic(path string, data []byte) error {
 		err = os.Rename(name, path)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Bare(err))
 	}
 	return nil
 }

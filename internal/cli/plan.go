@@ -13,6 +13,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/plan"
 )
 
@@ -72,7 +73,7 @@ func planFiles(args []string, allowDirs bool) ([]string, error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("plan %s: %w", a, unwrapPathErr(err))
+			return nil, fmt.Errorf("plan %s: %w", a, fserr.Bare(err))
 		}
 		if !st.IsDir() {
 			out = append(out, a)
@@ -83,7 +84,7 @@ func planFiles(args []string, allowDirs bool) ([]string, error) {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			return nil, fmt.Errorf("plan folder %s: %w", a, unwrapPathErr(err))
+			return nil, fmt.Errorf("plan folder %s: %w", a, fserr.Bare(err))
 		}
 		var names []string
 		for _, e := range entries {
@@ -161,7 +162,7 @@ func checkDatasetPlans(f *Factory, s *dataset.Set) ([]finding.Finding, int, int,
 		return nil, 0, 0, nil
 	}
 	if err != nil {
-		return []finding.Finding{{Path: opts.Path(plan.Dir), Rule: "file-unreadable", Severity: finding.Error, Message: fmt.Sprintf("cannot list the plans folder: %v", unwrapPathErr(err))}}, 0, 0, nil
+		return []finding.Finding{{Path: opts.Path(plan.Dir), Rule: "file-unreadable", Severity: finding.Error, Message: fmt.Sprintf("cannot list the plans folder: %v", fserr.Bare(err))}}, 0, 0, nil
 	}
 	var out []finding.Finding
 	plans, actions := 0, 0

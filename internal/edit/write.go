@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/open-workforce/strategy/internal/fserr"
 )
 
 // ErrChanged reports a file that changed on disk after it was read: writing
@@ -24,12 +26,12 @@ var beforeCommit = func(string) {}
 func Replace(name string, orig, data []byte) error {
 	st, err := os.Stat(name)
 	if err != nil {
-		return unwrap(err)
+		return fserr.Bare(err)
 	}
 	return writeVia(name, data, st.Mode().Perm(), func(tmp string) error {
 		cur, err := os.ReadFile(name)
 		if err != nil {
-			return unwrap(err)
+			return fserr.Bare(err)
 		}
 		if !bytes.Equal(cur, orig) {
 			return ErrChanged
@@ -46,7 +48,7 @@ func Create(name string, data []byte) error {
 			if errors.Is(err, fs.ErrExist) {
 				return errors.New("already exists")
 			}
-			return unwrap(err)
+			return fserr.Bare(err)
 		}
 		return nil
 	})
@@ -56,7 +58,7 @@ func writeVia(name string, data []byte, perm fs.FileMode, commit func(tmp string
 	dir := filepath.Dir(name)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return unwrap(err)
+		return fserr.Bare(err)
 	}
 	tmp := f.Name()
 	// After a rename tmp is gone; after a link it must go. Either way
@@ -64,18 +66,18 @@ func writeVia(name string, data []byte, perm fs.FileMode, commit func(tmp string
 	defer os.Remove(tmp)
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return unwrap(err)
+		return fserr.Bare(err)
 	}
 	if err := f.Chmod(perm); err != nil {
 		f.Close()
-		return unwrap(err)
+		return fserr.Bare(err)
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		return unwrap(err)
+		return fserr.Bare(err)
 	}
 	if err := f.Close(); err != nil {
-		return unwrap(err)
+		return fserr.Bare(err)
 	}
 	beforeCommit(name)
 	if err := commit(tmp); err != nil {
@@ -88,16 +90,4 @@ func writeVia(name string, data []byte, perm fs.FileMode, commit func(tmp string
 		d.Close()
 	}
 	return nil
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
