@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/open-workforce/strategy/internal/atomicfile"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/edit"
 	"github.com/open-workforce/strategy/internal/finding"
@@ -137,7 +138,7 @@ func updateRun(opts *updateOptions) error {
 		_, err := io.WriteString(opts.IO.Out, textdiff.Unified("a/"+shown, "b/"+shown, orig, out))
 		return err
 	}
-	if err := edit.Replace(filepath.Join(dir, filepath.FromSlash(name)), orig, out); err != nil {
+	if err := atomicfile.Replace(filepath.Join(dir, filepath.FromSlash(name)), out, orig); err != nil {
 		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s -> %s on %s\n", shown, it.Status, opts.Status, opts.Date)
