@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/suggest"
 )
 
 // Helpers shared by the reporting commands (list, show, summary, claims,
@@ -59,6 +60,15 @@ func loadForReport(f *Factory) (*dataset.Set, error) {
 		return nil, fmt.Errorf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
 	}
 	return s, nil
+}
+
+// itemHint suggests the item id meant by an unknown one (TR-02 for tr2).
+func itemHint(s *dataset.Set, id string) string {
+	ids := make([]string, len(s.Items))
+	for i, it := range s.Items {
+		ids[i] = it.ID
+	}
+	return suggest.Hint(suggest.ID(id, ids))
 }
 
 // dash shows an empty value in a table cell.

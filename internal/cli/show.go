@@ -82,7 +82,7 @@ func showRun(opts *showOptions) error {
 	for _, id := range opts.IDs {
 		it := s.Item(id)
 		if it == nil {
-			return usagef("no item with id %q in %s%s", id, s.Display, nearestID(s, id))
+			return usagef("no item with id %q in %s%s", id, s.Display, itemHint(s, id))
 		}
 		items = append(items, it)
 	}
@@ -181,22 +181,6 @@ func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
 			}
 		}
 	}
-}
-
-// nearestID suggests an id that differs only in its number's padding or
-// case, the usual slip ("TR-1" for "TR-01").
-func nearestID(s *dataset.Set, id string) string {
-	prefix, num, ok := strings.Cut(strings.ToUpper(id), "-")
-	if !ok {
-		return ""
-	}
-	for _, it := range s.Items {
-		p, n, _ := strings.Cut(it.ID, "-")
-		if p == prefix && strings.TrimLeft(n, "0") == strings.TrimLeft(num, "0") {
-			return fmt.Sprintf(" (did you mean %s?)", it.ID)
-		}
-	}
-	return ""
 }
 
 func actorNames(s *dataset.Set, ids []string) string {

@@ -118,7 +118,7 @@ func updateRun(opts *updateOptions) error {
 	}
 	it := set.Item(opts.ID)
 	if it == nil {
-		return usagef("no item %q in %s", opts.ID, display)
+		return usagef("no item %q in %s%s", opts.ID, display, itemHint(set, opts.ID))
 	}
 	name := it.Path // relative to the dataset folder, as loaded without a display prefix
 	shown := dataset.Options{Display: display}.Path(name)
