@@ -15,6 +15,7 @@ import (
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 )
 
 func newCmdPlan(f *Factory) *cobra.Command {
@@ -136,7 +137,7 @@ func readGoodPlans(f *Factory, s *dataset.Set, args []string, allowDirs bool) ([
 	for _, fd := range findings {
 		fmt.Fprintln(f.IO.ErrOut, fd.String())
 	}
-	fmt.Fprintf(f.IO.ErrOut, "strategy: the plans have %s; fix them first ('strategy plan check' lists them)\n", plural(errs, "error"))
+	fmt.Fprintf(f.IO.ErrOut, "strategy: the plans have %s; fix them first ('strategy plan check' lists them)\n", prose.Count(errs, "error"))
 	return nil, &findingsError{errors: errs, warnings: warns}
 }
 

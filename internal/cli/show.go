@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/sanitize"
@@ -229,7 +230,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	field("Timescale", timescale(it))
 	field("File", it.Path)
 	b.WriteString("\n")
-	for _, l := range wrap(it.Summary, width-2) {
+	for _, l := range prose.Wrap(it.Summary, width-2) {
 		b.WriteString("  " + l + "\n")
 	}
 	b.WriteString("\nProgress:\n")
@@ -243,7 +244,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 			precision = " (month only)"
 		}
 		fmt.Fprintf(b, "  %s  %s%s%s\n", e.Date, e.Status, precision, mark)
-		for _, l := range wrap(e.Note, width-14) {
+		for _, l := range prose.Wrap(e.Note, width-14) {
 			b.WriteString("              " + l + "\n")
 		}
 		if ev := e.Evidence; ev != nil {
@@ -260,7 +261,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	}
 	if it.Notes != "" {
 		b.WriteString("\nNotes:\n")
-		for _, l := range wrap(it.Notes, width-2) {
+		for _, l := range prose.Wrap(it.Notes, width-2) {
 			b.WriteString("  " + l + "\n")
 		}
 	}
