@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/open-workforce/strategy/internal/atomicfile"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/edit"
 	"github.com/open-workforce/strategy/internal/iostreams"
@@ -144,7 +145,7 @@ func newRun(opts *newOptions) error {
 		_, err := io.WriteString(opts.IO.Out, textdiff.Unified("/dev/null", path.Join("b", shown), nil, data))
 		return err
 	}
-	if err := edit.Create(filepath.Join(dir, filepath.FromSlash(name)), data); err != nil {
+	if err := atomicfile.Create(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "created %s\n", shown)

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/atomicfile"
 )
 
 // addOutputFlag adds -o/--output FILE for commands that write a document
@@ -30,38 +30,11 @@ func writeOutput(f *Factory, path string, write func(io.Writer) error) error {
 		_, err := f.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return err
+	if err := atomicfile.Write(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if f.Verbose {
 		fmt.Fprintf(f.IO.ErrOut, "strategy: wrote %s (%d bytes)\n", path, buf.Len())
-	}
-	return nil
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // a no-op once renamed
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
 	}
 	return nil
 }

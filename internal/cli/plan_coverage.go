@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/coverage"
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
@@ -93,13 +94,6 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	return writeCoverage(opts.IO, rep, opts.Format)
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 func percent(n, of int) int {
 	if of == 0 {
 		return 0
@@ -147,7 +141,7 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string)
 	for _, p := range rep.Plans {
 		w.heading(1, fmt.Sprintf("%s: %s", p.Organisation.Name, p.Title))
 		dropped := p.Actions - p.Counted
-		acts := plural(p.Actions, "action")
+		acts := prose.Count(p.Actions, "action")
 		if dropped > 0 {
 			acts += fmt.Sprintf(", %d dropped and not counted", dropped)
 		}

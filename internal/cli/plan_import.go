@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
@@ -156,7 +157,7 @@ func planImportRun(opts *planImportOptions) error {
 func readCSV(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("csv %s: %w", name, unwrapPathErr(err))
+		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
@@ -164,7 +165,7 @@ func readCSV(name string) ([]byte, error) {
 	}
 	src, err := io.ReadAll(io.LimitReader(f, plan.MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("csv %s: %w", name, unwrapPathErr(err))
+		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}
 	if len(src) > plan.MaxFileSize {
 		return nil, fmt.Errorf("csv %s: larger than %d MiB, more than a plan may hold; split it", name, plan.MaxFileSize>>20)

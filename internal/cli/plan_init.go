@@ -148,11 +148,15 @@ func writePlan(f *Factory, s *dataset.Set, out []byte, output string, force bool
 		_, err := f.IO.Out.Write(out)
 		return err
 	}
-	if err := atomicfile.Write(output, out, 0o644, force); err != nil {
+	write := atomicfile.Create
+	if force {
+		write = atomicfile.Write
+	}
+	if err := write(output, out, 0o644); err != nil {
 		if errors.Is(err, atomicfile.ErrExists) {
 			return usagef("%s already exists: give another --output, or --force to replace it", output)
 		}
-		return err
+		return fmt.Errorf("write %s: %w", output, err)
 	}
 	fmt.Fprintf(f.IO.ErrOut, "wrote %s (%d actions); next: strategy plan check %s\n", output, len(p.Actions), output)
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/suggest"
 )
 
 // Helpers shared by the reporting commands (list, show, summary, claims,
@@ -67,6 +68,15 @@ func loadForReport(f *Factory) (*dataset.Set, error) {
 	return s, nil
 }
 
+// itemHint suggests the item id meant by an unknown one (TR-02 for tr2).
+func itemHint(s *dataset.Set, id string) string {
+	ids := make([]string, len(s.Items))
+	for i, it := range s.Items {
+		ids[i] = it.ID
+	}
+	return suggest.Hint(suggest.ID(id, ids))
+}
+
 // dash shows an empty value in a table cell.
 func dash(s string) string {
 	if s == "" {
@@ -76,23 +86,3 @@ func dash(s string) string {
 }
 
 func joinOrDash(ss []string) string { return dash(strings.Join(ss, ", ")) }
-
-// wrap breaks text into lines of at most width columns at spaces.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}

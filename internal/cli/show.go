@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/sanitize"
@@ -82,7 +83,7 @@ func showRun(opts *showOptions) error {
 	for _, id := range opts.IDs {
 		it := s.Item(id)
 		if it == nil {
-			return usagef("no item with id %q in %s%s", id, s.Display, nearestID(s, id))
+			return usagef("no item with id %q in %s%s", id, s.Display, itemHint(s, id))
 		}
 		items = append(items, it)
 	}
@@ -186,22 +187,6 @@ func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
 	}
 }
 
-// nearestID suggests an id that differs only in its number's padding or
-// case, the usual slip ("TR-1" for "TR-01").
-func nearestID(s *dataset.Set, id string) string {
-	prefix, num, ok := strings.Cut(strings.ToUpper(id), "-")
-	if !ok {
-		return ""
-	}
-	for _, it := range s.Items {
-		p, n, _ := strings.Cut(it.ID, "-")
-		if p == prefix && strings.TrimLeft(n, "0") == strings.TrimLeft(num, "0") {
-			return fmt.Sprintf(" (did you mean %s?)", it.ID)
-		}
-	}
-	return ""
-}
-
 func actorNames(s *dataset.Set, ids []string) string {
 	var out []string
 	for _, id := range ids {
@@ -248,7 +233,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	field("Timescale", timescale(it))
 	field("File", it.Path)
 	b.WriteString("\n")
-	for _, l := range wrap(it.Summary, width-2) {
+	for _, l := range prose.Wrap(it.Summary, width-2) {
 		b.WriteString("  " + l + "\n")
 	}
 	b.WriteString("\nProgress:\n")
@@ -262,7 +247,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 			precision = " (month only)"
 		}
 		fmt.Fprintf(b, "  %s  %s%s%s\n", e.Date, e.Status, precision, mark)
-		for _, l := range wrap(e.Note, width-14) {
+		for _, l := range prose.Wrap(e.Note, width-14) {
 			b.WriteString("              " + l + "\n")
 		}
 		if ev := e.Evidence; ev != nil {
@@ -279,7 +264,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	}
 	if it.Notes != "" {
 		b.WriteString("\nNotes:\n")
-		for _, l := range wrap(it.Notes, width-2) {
+		for _, l := range prose.Wrap(it.Notes, width-2) {
 			b.WriteString("  " + l + "\n")
 		}
 	}

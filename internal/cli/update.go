@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/open-workforce/strategy/internal/atomicfile"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/edit"
 	"github.com/open-workforce/strategy/internal/finding"
@@ -118,7 +119,7 @@ func updateRun(opts *updateOptions) error {
 	}
 	it := set.Item(opts.ID)
 	if it == nil {
-		return usagef("no item %q in %s", opts.ID, display)
+		return usagef("no item %q in %s%s", opts.ID, display, itemHint(set, opts.ID))
 	}
 	name := it.Path // relative to the dataset folder, as loaded without a display prefix
 	shown := dataset.Options{Display: display}.Path(name)
@@ -138,7 +139,7 @@ func updateRun(opts *updateOptions) error {
 		_, err := io.WriteString(opts.IO.Out, textdiff.Unified(path.Join("a", shown), path.Join("b", shown), orig, out))
 		return err
 	}
-	if err := edit.Replace(filepath.Join(dir, filepath.FromSlash(name)), orig, out); err != nil {
+	if err := atomicfile.Replace(filepath.Join(dir, filepath.FromSlash(name)), out, orig); err != nil {
 		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s -> %s on %s\n", shown, it.Status, opts.Status, opts.Date)
