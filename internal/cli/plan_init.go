@@ -142,7 +142,16 @@ func writePlan(f *Factory, s *dataset.Set, out []byte, output string, force bool
 		findings = append(findings, plan.Check(p, s, plan.CheckOptions{})...)
 	}
 	if len(findings) > 0 {
-		return fmt.Errorf("internal error: the plan written does not check: %s", findings[0])
+		// The template is fixed, so what fails comes from the flags given
+		// (an organisation name too short, say): a usage error.
+		msgs := make([]string, len(findings))
+		for i, fd := range findings {
+			msgs[i] = fd.Message
+		}
+		return usagef("the plan would not be valid: %s", strings.Join(msgs, "; "))
+	}
+	if err := checkOutputPath(output); err != nil {
+		return err
 	}
 	if output == "" {
 		_, err := f.IO.Out.Write(out)
