@@ -13,6 +13,7 @@ import (
 	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 )
 
@@ -139,7 +140,7 @@ func planImportRun(opts *planImportOptions) error {
 			fmt.Fprintln(errOut, fd.String())
 		}
 		errs, warns := finding.Count(res.Findings)
-		fmt.Fprintf(errOut, "strategy: %s: %d problems; nothing was written\n", display, errs)
+		fmt.Fprintf(errOut, "strategy: %s: %s; nothing was written\n", display, prose.Count(errs, "problem"))
 		return &findingsError{errors: errs, warnings: warns}
 	}
 	out := plan.Marshal(p, plan.Header{
