@@ -72,48 +72,65 @@ var (
 	}
 )
 
+// Each schema is compiled on first use: every run pays for the item, actors
+// and strategy schemas, only runs that read plans for the plan schema.
+var (
+	mu       sync.Mutex
+	compiler *jsonschema.Compiler
+)
+
 func load() {
 	schemas = map[Kind]compiled{}
-	c := jsonschema.NewCompiler()
-	raws := map[Kind]any{}
+	compiler = jsonschema.NewCompiler()
 	for _, k := range Kinds {
 		src, err := Source(k)
 		if err != nil {
-			continue // plan schema is optional until plans exist
+			continue
 		}
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
 		if err != nil {
 			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
 			return
 		}
-		if err := c.AddResource(baseURL+k.File(), doc); err != nil {
+		if err := compiler.AddResource(baseURL+k.File(), doc); err != nil {
 			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
 			return
 		}
-		raws[k] = doc
+		schemas[k] = compiled{raw: doc}
 	}
-	for k, raw := range raws {
-		sch, err := c.Compile(baseURL + k.File())
+}
+
+// get returns the compiled schema of kind k, compiling it the first time.
+func get(k Kind) (compiled, error) {
+	once.Do(load)
+	if initErr != nil {
+		return compiled{}, initErr
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	c, ok := schemas[k]
+	if !ok {
+		return compiled{}, fmt.Errorf("no schema for %s", k)
+	}
+	if c.sch == nil {
+		sch, err := compiler.Compile(baseURL + k.File())
 		if err != nil {
-			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
-			return
+			return compiled{}, fmt.Errorf("schema %s: %w", k.File(), err)
 		}
-		schemas[k] = compiled{sch: sch, raw: raw}
+		c.sch = sch
+		schemas[k] = c
 	}
+	return c, nil
 }
 
 // Validate checks v, a JSON-like value, against the schema of kind k. An error
 // means the schema itself could not be used.
 func Validate(k Kind, v any) ([]Violation, error) {
-	once.Do(load)
-	if initErr != nil {
-		return nil, initErr
+	c, err := get(k)
+	if err != nil {
+		return nil, err
 	}
-	c, ok := schemas[k]
-	if !ok {
-		return nil, fmt.Errorf("no schema for %s", k)
-	}
-	err := c.sch.Validate(v)
+	err = c.sch.Validate(v)
 	if err == nil {
 		return nil, nil
 	}
