@@ -1,66 +1,111 @@
 // Package atomicfile writes files so that a reader, or a failure half way,
 // never sees a partial file: the bytes go to a temporary file in the same
-// folder, which is synced and then renamed over the target.
+// folder, which is synced and then renamed (or linked) into place, and the
+// folder is synced so the new name survives a crash. No temporary file is
+// left behind, whatever fails.
+//
+// Errors do not name the file: callers know how to show it (a display path
+// relative to the dataset, say) and add it themselves.
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/open-workforce/strategy/internal/fserr"
 )
 
-// ErrExists reports a target that exists when overwriting was not asked for.
-var ErrExists = errors.New("file exists")
+// ErrExists reports a target that Create found already there.
+var ErrExists = errors.New("already exists")
 
-// Write writes data to name with permissions perm. Unless overwrite is true
-// it refuses a name that already exists, and leaves it untouched.
-func Write(name string, data []byte, perm fs.FileMode, overwrite bool) error {
-	if !overwrite {
-		if _, err := os.Lstat(name); err == nil {
-			return fmt.Errorf("%s: %w", name, ErrExists)
-		}
-	}
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
-	}
-	done := false
-	defer func() {
-		if !done {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		_ = os.Remove(tmp.Name())
-		done = true
-		return fmt.Errorf("write %s: %w", name, unwrap(err))
-	}
-	done = true
-	return nil
+// ErrChanged reports a file that changed on disk after it was read: writing
+// would throw away someone else's edit.
+var ErrChanged = errors.New("changed on disk since it was read; run the command again")
+
+// beforeCommit runs just before the final rename or link; tests use it to
+// change the file underneath the writer.
+var beforeCommit = func(string) {}
+
+// Write puts data in path with permissions perm, replacing whatever is
+// there (a symbolic link is replaced, not followed), as `go build -o` does.
+func Write(path string, data []byte, perm fs.FileMode) error {
+	return write(path, data, perm, func(tmp string) error {
+		return os.Rename(tmp, path)
+	})
 }
 
-func unwrap(err error) error {
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return pe.Err
+// Create puts data in a new file path with permissions perm, and fails with
+// ErrExists, leaving the file untouched, if path already exists. The check
+// and the write are one step: nothing can appear in between.
+func Create(path string, data []byte, perm fs.FileMode) error {
+	return write(path, data, perm, func(tmp string) error {
+		// A hard link fails if path exists, where a rename would replace it.
+		if err := os.Link(tmp, path); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return ErrExists
+			}
+			return err
+		}
+		return nil
+	})
+}
+
+// Replace puts data in path if the file still holds original, keeping its
+// permissions, and fails with ErrChanged, leaving the file as it is, if
+// someone else changed it since it was read.
+func Replace(path string, data, original []byte) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fserr.Bare(err)
 	}
-	if le, ok := errors.AsType[*os.LinkError](err); ok {
-		return le.Err
+	return write(path, data, st.Mode().Perm(), func(tmp string) error {
+		cur, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(cur, original) {
+			return ErrChanged
+		}
+		return os.Rename(tmp, path)
+	})
+}
+
+// write writes data to a synced temporary file next to path and hands its
+// name to commit, which moves it into place.
+func write(path string, data []byte, perm fs.FileMode, commit func(tmp string) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fserr.Bare(err)
 	}
-	return err
+	tmp := f.Name()
+	// After a rename tmp is gone; after a link or a failure it must go.
+	defer os.Remove(tmp)
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(perm)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fserr.Bare(err)
+	}
+	beforeCommit(path)
+	if err := commit(tmp); err != nil {
+		return fserr.Bare(err)
+	}
+	// Not every system can sync a folder, and the data itself is already
+	// safe, so a failure here is not reported.
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
@@ -187,7 +188,7 @@ func (w *writer) breakdown(subject string, items []*dataset.Item) string {
 			parts = append(parts, fmt.Sprintf("0 %s", w.status(st)))
 		}
 	}
-	return fmt.Sprintf("%s %d %s: %s.", subject, len(items), plural(len(items), "item", "items"), strings.Join(parts, ", "))
+	return fmt.Sprintf("%s %d %s: %s.", subject, len(items), prose.Plural(len(items), "item", "items"), strings.Join(parts, ", "))
 }
 
 // moved lists each item's log entries dated after Since and up to AsOf.
@@ -222,9 +223,9 @@ func (w *writer) moved(items []*dataset.Item) []string {
 			}
 		}
 	}
-	head := fmt.Sprintf("%d of the %d %s recorded %d %s after %s and on or before %s.", moved, len(items), plural(len(items), "item", "items"), n, plural(n, "update", "updates"), w.o.Since, w.o.AsOf)
+	head := fmt.Sprintf("%d of the %d %s recorded %d %s after %s and on or before %s.", moved, len(items), prose.Plural(len(items), "item", "items"), n, prose.Plural(n, "update", "updates"), w.o.Since, w.o.AsOf)
 	if n == 0 {
-		head = fmt.Sprintf("None of the %d %s recorded an update after %s and on or before %s.", len(items), plural(len(items), "item", "items"), w.o.Since, w.o.AsOf)
+		head = fmt.Sprintf("None of the %d %s recorded an update after %s and on or before %s.", len(items), prose.Plural(len(items), "item", "items"), w.o.Since, w.o.AsOf)
 	}
 	return append([]string{head}, out...)
 }
@@ -243,11 +244,11 @@ func (w *writer) overdue(items []*dataset.Item) string {
 			undated++
 		}
 	}
-	s := fmt.Sprintf("%d of the %d %s %s past %s due date and not complete on %s", len(parts), len(items), plural(len(items), "item", "items"), plural(len(parts), "is", "are"), plural(len(parts), "its", "their"), w.o.AsOf)
+	s := fmt.Sprintf("%d of the %d %s %s past %s due date and not complete on %s", len(parts), len(items), prose.Plural(len(items), "item", "items"), prose.Plural(len(parts), "is", "are"), prose.Plural(len(parts), "its", "their"), w.o.AsOf)
 	if len(parts) > 0 {
 		s += ": " + strings.Join(parts, ", ")
 	}
-	return s + fmt.Sprintf("; %d %s no due date to judge by.", undated, plural(undated, "has", "have"))
+	return s + fmt.Sprintf("; %d %s no due date to judge by.", undated, prose.Plural(undated, "has", "have"))
 }
 
 func (w *writer) stale(items []*dataset.Item) string {
@@ -270,7 +271,7 @@ func (w *writer) stale(items []*dataset.Item) string {
 			parts = append(parts, fmt.Sprintf("%s (last evidence %s)", it.ID, last))
 		}
 	}
-	s := fmt.Sprintf("%d of the %d %s not complete on %s had no evidence recorded after %s, %s earlier", len(parts), open, plural(open, "item", "items"), w.o.AsOf, cutoff, staleWords)
+	s := fmt.Sprintf("%d of the %d %s not complete on %s had no evidence recorded after %s, %s earlier", len(parts), open, prose.Plural(open, "item", "items"), w.o.AsOf, cutoff, staleWords)
 	if len(parts) > 0 {
 		s += ": " + strings.Join(parts, ", ")
 	}
@@ -301,13 +302,6 @@ func statusNames(s *dataset.Set) map[string]string {
 	return m
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // Text renders the briefing for a terminal or an email: a title, headings
 // and each sentence as a bullet wrapped to width columns.
 func (b *Briefing) Text(width int) string {
@@ -316,7 +310,9 @@ func (b *Briefing) Text(width int) string {
 	for _, sec := range b.Sections {
 		fmt.Fprintf(&sb, "\n%s\n", sec.Heading)
 		for _, s := range sec.Sentences {
-			for i, line := range wrap(s, width-2) {
+			// Past a point a narrower terminal only makes the text
+			// harder to read, so lines keep at least 20 columns.
+			for i, line := range prose.Wrap(s, max(width-2, 20)) {
 				if i == 0 {
 					sb.WriteString("- " + line + "\n")
 				} else {
@@ -342,24 +338,4 @@ func (b *Briefing) Markdown() string {
 }
 
 // mdText keeps dataset names from becoming markup or links.
-var mdText = strings.NewReplacer(`\`, `\\`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`, "`", "\\`").Replace
-
-func wrap(text string, width int) []string {
-	width = max(width, 20)
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}
+var mdText = sanitize.Markdown

@@ -12,19 +12,24 @@ import (
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/summary"
 )
 
 // Report is what changed between a base and a head dataset.
 type Report struct {
-	Base     string     `json:"base"`
-	Head     string     `json:"head"`
-	Declared int        `json:"declared"` // items the strategy declares (head)
-	Before   int        `json:"before"`   // items in progress or complete at base
-	After    int        `json:"after"`    // items in progress or complete at head
-	Added    []ItemRef  `json:"added"`
-	Removed  []ItemRef  `json:"removed"`
-	Progress []Progress `json:"progress"`
-	Fields   []Field    `json:"fields"`
+	Base     string `json:"base"`
+	Head     string `json:"head"`
+	Declared int    `json:"declared"` // items the strategy declares (head)
+	Before   int    `json:"before"`   // items in progress or complete at base
+	After    int    `json:"after"`    // items in progress or complete at head
+	// Items present in the dataset at base and head: while fewer than
+	// Declared, the headline figure for the whole strategy is a range.
+	PresentBefore int        `json:"present_before"`
+	PresentAfter  int        `json:"present_after"`
+	Added         []ItemRef  `json:"added"`
+	Removed       []ItemRef  `json:"removed"`
+	Progress      []Progress `json:"progress"`
+	Fields        []Field    `json:"fields"`
 }
 
 // ItemRef names an item.
@@ -68,6 +73,7 @@ func Counted(status string) bool { return status == "in-progress" || status == "
 // Compare reports what changed from base to head.
 func Compare(base, head *dataset.Set, baseLabel, headLabel string) Report {
 	r := Report{Base: baseLabel, Head: headLabel, Declared: head.Declared(),
+		PresentBefore: len(base.Items), PresentAfter: len(head.Items),
 		Added: []ItemRef{}, Removed: []ItemRef{}, Progress: []Progress{}, Fields: []Field{}}
 	old := map[string]*dataset.Item{}
 	for _, it := range base.Items {
@@ -210,10 +216,25 @@ func AppendOnly(base, head *dataset.Set, baseLabel string) []finding.Finding {
 	return out
 }
 
-// Headline is the one-line effect on the headline figure, e.g.
-// "in progress or complete: 28/56 -> 30/56".
+// Headline is the one-line effect on the headline figure: with every
+// declared item present, "in progress or complete: 28/56 -> 30/56";
+// otherwise the counts among the items present and the range each stands
+// for among all declared, "in progress or complete: 9/31 present -> 10/31
+// present (16-61% -> 18-63% of the 56 declared)".
 func (r Report) Headline() string {
-	return fmt.Sprintf("in progress or complete: %d/%d -> %d/%d", r.Before, r.Declared, r.After, r.Declared)
+	if r.PresentBefore >= r.Declared && r.PresentAfter >= r.Declared {
+		return fmt.Sprintf("in progress or complete: %d/%d -> %d/%d", r.Before, r.Declared, r.After, r.Declared)
+	}
+	span := func(n, present int) string {
+		low, high := summary.Bounds(n, 0, present, r.Declared)
+		if low == high {
+			return fmt.Sprintf("%d%%", low.Percent())
+		}
+		return fmt.Sprintf("%d-%d%%", low.Percent(), high.Percent())
+	}
+	return fmt.Sprintf("in progress or complete: %d/%d present -> %d/%d present (%s -> %s of the %d declared)",
+		r.Before, r.PresentBefore, r.After, r.PresentAfter,
+		span(r.Before, r.PresentBefore), span(r.After, r.PresentAfter), r.Declared)
 }
 
 // Moves summarises status moves by target status, e.g. "2 items moved to
@@ -249,12 +270,4 @@ func (r Report) Moves() string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// Percent formats n of the declared items as a whole percentage.
-func (r Report) Percent(n int) string {
-	if r.Declared == 0 {
-		return "0%"
-	}
-	return fmt.Sprintf("%d%%", (n*100+r.Declared/2)/r.Declared)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/suggest"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
@@ -209,7 +210,7 @@ func (c *checker) itemActors(it *dataset.Item) {
 		for i, id := range ids {
 			p := []string{"actors", role, strconv.Itoa(i)}
 			if c.set.Actor(id) == nil {
-				c.at(it.Path, it.Doc, false, finding.Error, "unknown-actor", "actor %q is not in actors.yaml%s", p...)(id, suggest(id, c.actorIDs()))
+				c.at(it.Path, it.Doc, false, finding.Error, "unknown-actor", "actor %q is not in actors.yaml%s", p...)(id, actorHint(id, c.actorIDs()))
 			}
 			if role == "lead" {
 				lead[id] = true
@@ -218,6 +219,15 @@ func (c *checker) itemActors(it *dataset.Item) {
 			}
 		}
 	}
+}
+
+// actorHint suggests the actor id meant, quoted as the unknown one is; actor
+// ids are words, so a slip of two letters ("dhcs") still finds its match.
+func actorHint(id string, ids []string) string {
+	if near := suggest.Nearest(id, ids, 2); near != "" {
+		return suggest.Hint(strconv.Quote(near))
+	}
+	return ""
 }
 
 func (c *checker) actorIDs() []string {
@@ -294,39 +304,4 @@ func (c *checker) coverage() {
 	case n < declared:
 		c.at(c.strategyPath(), c.set.StrategyDoc, false, finding.Warning, "coverage", "%d of the %d declared items are present", "declared_items")(n, declared)
 	}
-}
-
-// suggest returns ` (did you mean "x"?)` for the closest id, if close enough.
-func suggest(got string, ids []string) string {
-	best, bestD := "", 3
-	for _, id := range ids {
-		if d := distance(strings.ToLower(got), id); d < bestD {
-			best, bestD = id, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein edit distance.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/edit"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/gitrepo"
 )
 
@@ -64,7 +65,7 @@ func loadRevision(repo *gitrepo.Repo, commit, rel, display string) (*dataset.Set
 // loadWorkTree loads the dataset folder as it is on disk, committed or not.
 func loadWorkTree(dir, display string) (*dataset.Set, error) {
 	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("dataset folder %s: %w", dir, unwrapPathErr(err))
+		return nil, fmt.Errorf("dataset folder %s: %w", dir, fserr.Bare(err))
 	}
 	fsys, err := edit.ReadFolder(dir)
 	if err != nil {

@@ -97,7 +97,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	fl.BoolVar(&q.Overdue, "overdue", false, "only items past their due date and not complete on --as-of")
 	fl.StringVar(&q.Stale, "stale", "", "only items with no evidence recorded for `DURATION` before --as-of (6mo, 1y)")
 	fl.StringVar(&q.Search, "search", "", "only items whose title or summary contains `TEXT` (any case)")
-	fl.StringVar(&opts.ServedBy, "served-by", "", "only items that the local plan in `FILE` serves (see 'strategy plan')")
+	fl.StringVar(&opts.ServedBy, "served-by", "", "only items that the local plan in `FILE` serves, or any plan in a folder (see 'strategy plan')")
 	_ = cmd.MarkFlagFilename("served-by", "yaml", "yml")
 	addAsOfFlag(cmd, &opts.AsOf)
 	addEnumFlag(cmd, &opts.Sort, "sort", "", "id", "order by", query.SortKeys...)
@@ -239,15 +239,18 @@ func listRun(opts *listOptions) error {
 	return render.WriteTable(out, t, opts.Format, opts.IO.TerminalWidth())
 }
 
-// servedByPlan keeps the items that the plan in file serves.
-func servedByPlan(f *Factory, s *dataset.Set, file string, items []*dataset.Item) ([]*dataset.Item, error) {
-	plans, err := readGoodPlans(f, s, []string{file}, false)
+// servedByPlan keeps the items that the plan in path serves, or, for a
+// folder, that any plan in it serves.
+func servedByPlan(f *Factory, s *dataset.Set, path string, items []*dataset.Item) ([]*dataset.Item, error) {
+	plans, err := readGoodPlans(f, s, []string{path}, true)
 	if err != nil {
 		return nil, err
 	}
 	served := map[string]bool{}
-	for _, id := range plans[0].Served() {
-		served[id] = true
+	for _, p := range plans {
+		for _, id := range p.Served() {
+			served[id] = true
+		}
 	}
 	return slices.DeleteFunc(items, func(it *dataset.Item) bool { return !served[it.ID] }), nil
 }

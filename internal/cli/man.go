@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+
+	"github.com/open-workforce/strategy/internal/fserr"
 )
 
 // newCmdMan is hidden: the release's before hook runs it to write the man
@@ -25,7 +27,7 @@ func newCmdMan(f *Factory) *cobra.Command {
 				return usagef("--dir is required")
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("man pages folder %s: %w", dir, unwrapPathErr(err))
+				return fmt.Errorf("man pages folder %s: %w", dir, fserr.Bare(err))
 			}
 			date := f.Now().UTC()
 			if sec, err := strconv.ParseInt(f.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/open-workforce/strategy/internal/atomicfile"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/edit"
 	"github.com/open-workforce/strategy/internal/iostreams"
@@ -50,14 +51,11 @@ whether a source places the item in the theme (stated) or that is our reading
 (inferred, the default). The dataset is checked with the new file before it is
 written, and the file is refused if it would make the dataset invalid.
 With --dry-run, the file is printed as a diff and nothing is written.`,
-		Example: `  # an item a source places in the train theme
-  $ strategy new --theme train --area learning --theme-basis stated \
-      --title "Care certificate qualification" \
-      --summary "Develop a qualification based on the Care Certificate." \
-      --lead skills-for-care --kind commitment --source https://example.org/strategy
-
-  # preview the file
-  $ strategy new --theme train --title "..." --summary "..." --lead skills-for-care --source URL --dry-run`,
+		Example: `  # preview a new train item with the next free id (write it by dropping --dry-run)
+  $ strategy new --theme train --area career-development --theme-basis stated \
+      --title "The item's title in your own words" \
+      --summary "What the item asks for, in your own words, as the source says it." \
+      --lead skills-for-care --kind commitment --source https://example.org/strategy --dry-run`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(opts.Sources) == 0 {
@@ -144,10 +142,10 @@ func newRun(opts *newOptions) error {
 		return err
 	}
 	if opts.DryRun {
-		_, err := io.WriteString(opts.IO.Out, textdiff.Unified("/dev/null", "b/"+shown, nil, data))
+		_, err := io.WriteString(opts.IO.Out, textdiff.Unified("/dev/null", path.Join("b", shown), nil, data))
 		return err
 	}
-	if err := edit.Create(filepath.Join(dir, filepath.FromSlash(name)), data); err != nil {
+	if err := atomicfile.Create(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "created %s\n", shown)

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/atomicfile"
 )
 
 // addOutputFlag adds -o/--output FILE for commands that write a document
@@ -22,6 +23,9 @@ func addOutputFlag(cmd *cobra.Command, p *string, exts ...string) {
 // when path is "" or "-". The document is rendered in memory and the file
 // replaced by a rename, so a failure never leaves a partial file behind.
 func writeOutput(f *Factory, path string, write func(io.Writer) error) error {
+	if err := checkOutputPath(path); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return err
@@ -30,8 +34,8 @@ func writeOutput(f *Factory, path string, write func(io.Writer) error) error {
 		_, err := f.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return err
+	if err := atomicfile.Write(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if f.Verbose {
 		fmt.Fprintf(f.IO.ErrOut, "strategy: wrote %s (%d bytes)\n", path, buf.Len())
@@ -39,29 +43,15 @@ func writeOutput(f *Factory, path string, write func(io.Writer) error) error {
 	return nil
 }
 
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // a no-op once renamed
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
+// formatWords are values of --format. On the commands that write a file -o
+// names the file, while elsewhere it is --format; "-o markdown" here is far
+// more likely a slip than a file to be called "markdown".
+var formatWords = map[string]bool{"html": true, "markdown": true, "md": true, "json": true, "yaml": true,
+	"csv": true, "tsv": true, "text": true, "table": true, "svg": true, "ids": true, "github": true}
+
+func checkOutputPath(path string) error {
+	if formatWords[strings.ToLower(path)] {
+		return usagef("-o names the output file here; for the %s format use --format %s, or give a file name with an extension", path, path)
 	}
 	return nil
 }

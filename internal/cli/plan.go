@@ -13,7 +13,9 @@ import (
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 )
 
 func newCmdPlan(f *Factory) *cobra.Command {
@@ -72,7 +74,7 @@ func planFiles(args []string, allowDirs bool) ([]string, error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("plan %s: %w", a, unwrapPathErr(err))
+			return nil, fmt.Errorf("plan %s: %w", a, fserr.Bare(err))
 		}
 		if !st.IsDir() {
 			out = append(out, a)
@@ -83,7 +85,7 @@ func planFiles(args []string, allowDirs bool) ([]string, error) {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			return nil, fmt.Errorf("plan folder %s: %w", a, unwrapPathErr(err))
+			return nil, fmt.Errorf("plan folder %s: %w", a, fserr.Bare(err))
 		}
 		var names []string
 		for _, e := range entries {
@@ -135,15 +137,20 @@ func readGoodPlans(f *Factory, s *dataset.Set, args []string, allowDirs bool) ([
 	for _, fd := range findings {
 		fmt.Fprintln(f.IO.ErrOut, fd.String())
 	}
-	fmt.Fprintf(f.IO.ErrOut, "strategy: the plans have %s; fix them first ('strategy plan check' lists them)\n", plural(errs, "error"))
+	fmt.Fprintf(f.IO.ErrOut, "strategy: the plans have %s; fix them first ('strategy plan check' lists them)\n", prose.Count(errs, "error"))
 	return nil, &findingsError{errors: errs, warnings: warns}
 }
 
-// warnBrokenDataset says when the national dataset itself has errors, since
-// every plan is checked against it.
+// warnBrokenDataset says on stderr when files of the dataset could not be
+// read, so that figures and plan checks built on the rest are not taken for
+// the whole.
 func warnBrokenDataset(f *Factory, s *dataset.Set) {
 	if errs, _ := finding.Count(s.Findings); errs > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "strategy: the national dataset in %s has %d errors; run 'strategy validate' (plans are checked against what could be read)\n", s.Display, errs)
+		noun := "errors"
+		if errs == 1 {
+			noun = "error"
+		}
+		fmt.Fprintf(f.IO.ErrOut, "strategy: warning: the dataset in %s has %d %s and %d of its %d item files were read; what follows covers only those; run 'strategy validate'\n", s.Display, errs, noun, len(s.Items), s.ItemFiles)
 	}
 }
 
@@ -161,7 +168,7 @@ func checkDatasetPlans(f *Factory, s *dataset.Set) ([]finding.Finding, int, int,
 		return nil, 0, 0, nil
 	}
 	if err != nil {
-		return []finding.Finding{{Path: opts.Path(plan.Dir), Rule: "file-unreadable", Severity: finding.Error, Message: fmt.Sprintf("cannot list the plans folder: %v", unwrapPathErr(err))}}, 0, 0, nil
+		return []finding.Finding{{Path: opts.Path(plan.Dir), Rule: "file-unreadable", Severity: finding.Error, Message: fmt.Sprintf("cannot list the plans folder: %v", fserr.Bare(err))}}, 0, 0, nil
 	}
 	var out []finding.Finding
 	plans, actions := 0, 0

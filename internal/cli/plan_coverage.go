@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
 	"fmt"
 	"strings"
 
@@ -9,7 +8,9 @@ import (
 
 	"github.com/open-workforce/strategy/internal/coverage"
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 type planCoverageOptions struct {
@@ -60,6 +61,7 @@ organisation, actions}]}], unserved, themes, total}}.`,
 		Args: minArgs(1, "at least one plan file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.Format = tableOrTSV(cmd, opts.IO, opts.Format)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -69,7 +71,7 @@ organisation, actions}]}], unserved, themes, total}}.`,
 			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "table", "json", "markdown", "csv")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "markdown", "csv")
 	return cmd
 }
 
@@ -78,7 +80,6 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	if err != nil {
 		return err
 	}
-	warnBrokenDataset(opts.Factory, s)
 	plans, err := readGoodPlans(opts.Factory, s, opts.Paths, true)
 	if err != nil {
 		return err
@@ -90,14 +91,7 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	case "csv":
 		return writeCoverageCSV(opts.IO, rep)
 	}
-	return writeCoverage(opts.IO, rep, opts.Format == "markdown")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return writeCoverage(opts.IO, rep, opts.Format)
 }
 
 func percent(n, of int) int {
@@ -114,6 +108,7 @@ func shareText(sh coverage.Share) string {
 type coverageWriter struct {
 	b        strings.Builder
 	markdown bool
+	format   string // table, tsv or markdown
 	width    int
 }
 
@@ -134,11 +129,11 @@ func (w *coverageWriter) line(format string, args ...any) {
 }
 
 func (w *coverageWriter) table(t render.Table) error {
-	return flush(&w.b, t, w.markdown, w.width)
+	return flush(&w.b, t, w.format, w.width)
 }
 
-func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, markdown bool) error {
-	w := &coverageWriter{markdown: markdown, width: ios.TerminalWidth()}
+func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string) error {
+	w := &coverageWriter{markdown: format == "markdown", format: format, width: ios.TerminalWidth()}
 	scope := fmt.Sprintf("the %d national items in %s", rep.Items, rep.Dataset)
 	if rep.Declared > rep.Items {
 		scope += fmt.Sprintf(" (%d of the %d the strategy declares)", rep.Items, rep.Declared)
@@ -146,7 +141,7 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, markdown bool)
 	for _, p := range rep.Plans {
 		w.heading(1, fmt.Sprintf("%s: %s", p.Organisation.Name, p.Title))
 		dropped := p.Actions - p.Counted
-		acts := plural(p.Actions, "action")
+		acts := prose.Count(p.Actions, "action")
 		if dropped > 0 {
 			acts += fmt.Sprintf(", %d dropped and not counted", dropped)
 		}
@@ -248,7 +243,7 @@ func writeCoverageCSV(ios *iostreams.IOStreams, rep coverage.Report) error {
 		header = append(header, name)
 	}
 	header = append(header, "plans")
-	cw := csv.NewWriter(ios.Out)
+	cw := sanitize.NewCSVWriter(ios.Out) // plan files come from outside: no formulas in spreadsheets
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -268,6 +263,5 @@ func writeCoverageCSV(ios *iostreams.IOStreams, rep coverage.Report) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

@@ -10,8 +10,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 )
 
@@ -138,7 +140,7 @@ func planImportRun(opts *planImportOptions) error {
 			fmt.Fprintln(errOut, fd.String())
 		}
 		errs, warns := finding.Count(res.Findings)
-		fmt.Fprintf(errOut, "strategy: %s: %d problems; nothing was written\n", display, errs)
+		fmt.Fprintf(errOut, "strategy: %s: %s; nothing was written\n", display, prose.Count(errs, "problem"))
 		return &findingsError{errors: errs, warnings: warns}
 	}
 	out := plan.Marshal(p, plan.Header{
@@ -156,7 +158,7 @@ func planImportRun(opts *planImportOptions) error {
 func readCSV(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("csv %s: %w", name, unwrapPathErr(err))
+		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
@@ -164,7 +166,7 @@ func readCSV(name string) ([]byte, error) {
 	}
 	src, err := io.ReadAll(io.LimitReader(f, plan.MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("csv %s: %w", name, unwrapPathErr(err))
+		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}
 	if len(src) > plan.MaxFileSize {
 		return nil, fmt.Errorf("csv %s: larger than %d MiB, more than a plan may hold; split it", name, plan.MaxFileSize>>20)

@@ -142,17 +142,30 @@ func writePlan(f *Factory, s *dataset.Set, out []byte, output string, force bool
 		findings = append(findings, plan.Check(p, s, plan.CheckOptions{})...)
 	}
 	if len(findings) > 0 {
-		return fmt.Errorf("internal error: the plan written does not check: %s", findings[0])
+		// The template is fixed, so what fails comes from the flags given
+		// (an organisation name too short, say): a usage error.
+		msgs := make([]string, len(findings))
+		for i, fd := range findings {
+			msgs[i] = fd.Message
+		}
+		return usagef("the plan would not be valid: %s", strings.Join(msgs, "; "))
+	}
+	if err := checkOutputPath(output); err != nil {
+		return err
 	}
 	if output == "" {
 		_, err := f.IO.Out.Write(out)
 		return err
 	}
-	if err := atomicfile.Write(output, out, 0o644, force); err != nil {
+	write := atomicfile.Create
+	if force {
+		write = atomicfile.Write
+	}
+	if err := write(output, out, 0o644); err != nil {
 		if errors.Is(err, atomicfile.ErrExists) {
 			return usagef("%s already exists: give another --output, or --force to replace it", output)
 		}
-		return err
+		return fmt.Errorf("write %s: %w", output, err)
 	}
 	fmt.Fprintf(f.IO.ErrOut, "wrote %s (%d actions); next: strategy plan check %s\n", output, len(p.Actions), output)
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/suggest"
 )
 
 // Helpers shared by the reporting commands (list, show, summary, claims,
@@ -35,6 +36,11 @@ func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
 	if s.Strategy != nil && s.Strategy.Published != "" && date < s.Strategy.Published {
 		return "", usagef("--as-of %s is before the strategy was published (%s)", date, s.Strategy.Published)
 	}
+	if today := f.Today(); date > today {
+		// Useful for "what will be overdue by then", but no log can say
+		// what will have happened: say so rather than refuse.
+		fmt.Fprintf(f.IO.ErrOut, "strategy: note: --as-of %s is after today (%s); statuses are as last recorded\n", date, today)
+	}
 	return date, nil
 }
 
@@ -58,7 +64,17 @@ func loadForReport(f *Factory) (*dataset.Set, error) {
 	if s.Strategy == nil {
 		return nil, fmt.Errorf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
 	}
+	warnBrokenDataset(f, s)
 	return s, nil
+}
+
+// itemHint suggests the item id meant by an unknown one (TR-02 for tr2).
+func itemHint(s *dataset.Set, id string) string {
+	ids := make([]string, len(s.Items))
+	for i, it := range s.Items {
+		ids[i] = it.ID
+	}
+	return suggest.Hint(suggest.ID(id, ids))
 }
 
 // dash shows an empty value in a table cell.
@@ -70,23 +86,3 @@ func dash(s string) string {
 }
 
 func joinOrDash(ss []string) string { return dash(strings.Join(ss, ", ")) }
-
-// wrap breaks text into lines of at most width columns at spaces.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}

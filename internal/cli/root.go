@@ -17,6 +17,7 @@ import (
 
 	"github.com/open-workforce/strategy/data"
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/version"
 )
@@ -172,20 +173,12 @@ func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: %w", dir, unwrapPathErr(err))
+		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: %w", dir, fserr.Bare(err))
 	}
 	if !st.IsDir() {
 		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: not a folder", dir)
 	}
 	return os.DirFS(dir), dataset.Options{Display: displayPath(dir), OSRoot: dir}, nil
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // displayPath shows dir relative to the working folder when it lies inside.
@@ -225,8 +218,9 @@ func (f *Factory) Dataset() (*dataset.Set, error) {
 	return s, nil
 }
 
-// Today returns the current date in UTC as YYYY-MM-DD.
-func (f *Factory) Today() string { return f.Now().UTC().Format(time.DateOnly) }
+// Today returns the current local date as YYYY-MM-DD: a maintainer in
+// London recording something just after midnight means the new day.
+func (f *Factory) Today() string { return f.Now().Format(time.DateOnly) }
 
 // enumFlag is a string flag restricted to a set of values, with completion.
 type enumFlag struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/sanitize"
@@ -82,7 +83,7 @@ func showRun(opts *showOptions) error {
 	for _, id := range opts.IDs {
 		it := s.Item(id)
 		if it == nil {
-			return usagef("no item with id %q in %s%s", id, s.Display, nearestID(s, id))
+			return usagef("no item with id %q in %s%s", id, s.Display, itemHint(s, id))
 		}
 		items = append(items, it)
 	}
@@ -94,6 +95,9 @@ func showRun(opts *showOptions) error {
 	}
 	switch opts.Format {
 	case "json", "yaml":
+		for i, it := range items {
+			items[i] = it.AsOf(date)
+		}
 		var v any = items
 		if opts.Plans != "" {
 			withPlans := make([]itemWithPlans, len(items))
@@ -165,7 +169,7 @@ func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
 	}
 	for _, p := range sp {
 		if markdown {
-			fmt.Fprintf(b, "- **%s**, %s (%s)\n", p.Organisation.Name, p.Title, p.File)
+			fmt.Fprintf(b, "- **%s**, %s (%s)\n", sanitize.Markdown(p.Organisation.Name), sanitize.Markdown(p.Title), sanitize.Markdown(p.File))
 		} else {
 			fmt.Fprintf(b, "  %s: %s (%s)\n", p.Organisation.Name, p.Title, p.File)
 		}
@@ -175,28 +179,12 @@ func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
 				due = ", due " + a.Due
 			}
 			if markdown {
-				fmt.Fprintf(b, "  - %s: %s (%s, %s%s)\n", a.ID, a.Title, a.Owner, a.Status, due)
+				fmt.Fprintf(b, "  - %s: %s (%s, %s%s)\n", sanitize.Markdown(a.ID), sanitize.Markdown(a.Title), sanitize.Markdown(a.Owner), a.Status, due)
 			} else {
 				fmt.Fprintf(b, "    %-6s %s (%s, %s%s)\n", a.ID, a.Title, a.Owner, a.Status, due)
 			}
 		}
 	}
-}
-
-// nearestID suggests an id that differs only in its number's padding or
-// case, the usual slip ("TR-1" for "TR-01").
-func nearestID(s *dataset.Set, id string) string {
-	prefix, num, ok := strings.Cut(strings.ToUpper(id), "-")
-	if !ok {
-		return ""
-	}
-	for _, it := range s.Items {
-		p, n, _ := strings.Cut(it.ID, "-")
-		if p == prefix && strings.TrimLeft(n, "0") == strings.TrimLeft(num, "0") {
-			return fmt.Sprintf(" (did you mean %s?)", it.ID)
-		}
-	}
-	return ""
 }
 
 func actorNames(s *dataset.Set, ids []string) string {
@@ -245,7 +233,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	field("Timescale", timescale(it))
 	field("File", it.Path)
 	b.WriteString("\n")
-	for _, l := range wrap(it.Summary, width-2) {
+	for _, l := range prose.Wrap(it.Summary, width-2) {
 		b.WriteString("  " + l + "\n")
 	}
 	b.WriteString("\nProgress:\n")
@@ -259,7 +247,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 			precision = " (month only)"
 		}
 		fmt.Fprintf(b, "  %s  %s%s%s\n", e.Date, e.Status, precision, mark)
-		for _, l := range wrap(e.Note, width-14) {
+		for _, l := range prose.Wrap(e.Note, width-14) {
 			b.WriteString("              " + l + "\n")
 		}
 		if ev := e.Evidence; ev != nil {
@@ -276,15 +264,16 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	}
 	if it.Notes != "" {
 		b.WriteString("\nNotes:\n")
-		for _, l := range wrap(it.Notes, width-2) {
+		for _, l := range prose.Wrap(it.Notes, width-2) {
 			b.WriteString("  " + l + "\n")
 		}
 	}
 }
 
 func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string) {
-	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", it.ID, it.Title, it.Summary)
-	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, value) }
+	md := sanitize.Markdown
+	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", md(it.ID), md(it.Title), md(it.Summary))
+	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, md(value)) }
 	row("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
 	row("Kind", it.Kind)
 	row("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
@@ -294,9 +283,9 @@ func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, dat
 	row("Timescale", timescale(it))
 	b.WriteString("\n### Progress\n\n")
 	for _, e := range it.Progress {
-		fmt.Fprintf(b, "- %s, %s: %s", e.Date, e.Status, strings.TrimSpace(e.Note))
+		fmt.Fprintf(b, "- %s, %s: %s", md(e.Date), md(e.Status), md(strings.TrimSpace(e.Note)))
 		if ev := e.Evidence; ev != nil {
-			fmt.Fprintf(b, " ([%s](%s), link %s)", ev.Kind, ev.URL, ev.Link)
+			fmt.Fprintf(b, " (%s, link %s)", sanitize.MarkdownLink(ev.Kind, ev.URL), md(ev.Link))
 		}
 		b.WriteString("\n")
 	}
@@ -306,9 +295,9 @@ func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, dat
 		if title == "" {
 			title = src.URL
 		}
-		fmt.Fprintf(b, "- [%s](%s) (%s)\n", title, src.URL, src.Kind)
+		fmt.Fprintf(b, "- %s (%s)\n", sanitize.MarkdownLink(title, src.URL), md(src.Kind))
 	}
 	if it.Notes != "" {
-		fmt.Fprintf(b, "\n%s\n", it.Notes)
+		fmt.Fprintf(b, "\n%s\n", md(it.Notes))
 	}
 }

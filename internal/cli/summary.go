@@ -53,6 +53,7 @@ shares as {n, of}).`,
   $ strategy summary --format markdown`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Format = tableOrTSV(cmd, opts.IO, opts.Format)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -60,7 +61,7 @@ shares as {n, of}).`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
-	addFormatFlag(cmd, &opts.Format, "table", "json", "markdown")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "markdown")
 	return cmd
 }
 
@@ -78,7 +79,7 @@ func summaryRun(opts *summaryOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(opts.IO.Out, sum)
 	}
-	return writeSummary(opts.IO, sum, s.Strategy.Title, opts.Format == "markdown")
+	return writeSummary(opts.IO, sum, s.Strategy.Title, opts.Format)
 }
 
 // bar draws a share as a fixed-width text bar.
@@ -90,7 +91,8 @@ func bar(n, of, width int) string {
 	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
 }
 
-func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, markdown bool) error {
+func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, format string) error {
+	markdown := format == "markdown"
 	var b strings.Builder
 	heading := func(s string) {
 		if markdown {
@@ -122,7 +124,7 @@ func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, 
 	for _, c := range sum.Overall.Counts {
 		t.Rows = append(t.Rows, []string{c.Status, fmt.Sprintf("%d of %d", c.N, sum.Overall.Total), fmt.Sprintf("%d%%", c.Percent), bar(c.N, sum.Overall.Total, 20)})
 	}
-	if err := flush(&b, t, markdown, ios.TerminalWidth()); err != nil {
+	if err := flush(&b, t, format, ios.TerminalWidth()); err != nil {
 		return err
 	}
 	for _, sec := range []struct {
@@ -134,7 +136,7 @@ func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, 
 		{"By lead actor", "Lead", sum.Leads},
 	} {
 		heading(sec.title)
-		if err := flush(&b, groupTable(sec.label, sec.groups, sum.Statuses), markdown, ios.TerminalWidth()); err != nil {
+		if err := flush(&b, groupTable(sec.label, sec.groups, sum.Statuses), format, ios.TerminalWidth()); err != nil {
 			return err
 		}
 	}
@@ -162,10 +164,6 @@ func groupTable(label string, groups []summary.Group, statuses []string) render.
 	return t
 }
 
-func flush(b *strings.Builder, t render.Table, markdown bool, width int) error {
-	format := "table"
-	if markdown {
-		format = "markdown"
-	}
+func flush(b *strings.Builder, t render.Table, format string, width int) error {
 	return render.WriteTable(b, t, format, width)
 }

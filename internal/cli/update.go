@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/open-workforce/strategy/internal/atomicfile"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/edit"
 	"github.com/open-workforce/strategy/internal/finding"
@@ -57,13 +59,13 @@ left untouched if it changed on disk meanwhile.
 --link says whether the source itself ties the event to this item (stated)
 or the tie is our reading (read, the default). --date defaults to today.
 With --dry-run, the unified diff is printed and nothing is written.`,
-		Example: `  # a programme opened for TR-02
-  $ strategy update TR-02 --status in-progress --date 2025-03-01 \
-      --note "Pilot programme opened to employers." \
-      --evidence https://example.org/news --evidence-kind programme-launched --link stated
+		Example: `  # preview a (hypothetical) consultation recorded against TF-01
+  $ strategy update TF-01 --status in-progress --date 2026-01-15 \
+      --note "A consultation on a workforce planning duty opened." \
+      --evidence https://example.org/consultation --evidence-kind consultation --link stated --dry-run
 
-  # see the change without writing it
-  $ strategy update TR-02 --status in-progress --note "..." --evidence URL --evidence-kind announcement --dry-run`,
+  # the same without --dry-run writes data/items/TF-01.yaml; then commit it
+  $ git commit -am "TF-01: consultation opened"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("update needs one item id, got %d arguments", len(args))
@@ -117,7 +119,7 @@ func updateRun(opts *updateOptions) error {
 	}
 	it := set.Item(opts.ID)
 	if it == nil {
-		return usagef("no item %q in %s", opts.ID, display)
+		return usagef("no item %q in %s%s", opts.ID, display, itemHint(set, opts.ID))
 	}
 	name := it.Path // relative to the dataset folder, as loaded without a display prefix
 	shown := dataset.Options{Display: display}.Path(name)
@@ -134,10 +136,10 @@ func updateRun(opts *updateOptions) error {
 		return err
 	}
 	if opts.DryRun {
-		_, err := io.WriteString(opts.IO.Out, textdiff.Unified("a/"+shown, "b/"+shown, orig, out))
+		_, err := io.WriteString(opts.IO.Out, textdiff.Unified(path.Join("a", shown), path.Join("b", shown), orig, out))
 		return err
 	}
-	if err := edit.Replace(filepath.Join(dir, filepath.FromSlash(name)), orig, out); err != nil {
+	if err := atomicfile.Replace(filepath.Join(dir, filepath.FromSlash(name)), out, orig); err != nil {
 		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s -> %s on %s\n", shown, it.Status, opts.Status, opts.Date)

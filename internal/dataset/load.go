@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/schema"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
@@ -69,7 +70,7 @@ var ErrNoDataset = errors.New("no dataset")
 // dataset to speak of; every problem inside one becomes a finding.
 func Load(fsys fs.FS, opts Options) (*Set, error) {
 	if _, err := fs.Stat(fsys, "."); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNoDataset, opts.Display, unwrapPath(err))
+		return nil, fmt.Errorf("%w: %s: %v", ErrNoDataset, opts.Display, fserr.Bare(err))
 	}
 	s := &Set{Display: opts.Display}
 	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}, plain: map[string]bool{}}
@@ -94,14 +95,6 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 		it.ActorType = s.DeriveActorType(it)
 	}
 	return s, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 type loader struct {
@@ -144,7 +137,7 @@ func (l *loader) itemNames() []string {
 		if errors.Is(err, fs.ErrNotExist) {
 			l.add(finding.Finding{Path: l.opts.Path(ItemsDir), Rule: "missing-file", Severity: finding.Error, Message: "the items folder is missing: items live in items/<ID>.yaml"})
 		} else {
-			l.add(finding.Finding{Path: l.opts.Path(ItemsDir), Rule: "file-unreadable", Severity: finding.Error, Message: fmt.Sprintf("cannot list the items folder: %v", unwrapPath(err))})
+			l.add(finding.Finding{Path: l.opts.Path(ItemsDir), Rule: "file-unreadable", Severity: finding.Error, Message: fmt.Sprintf("cannot list the items folder: %v", fserr.Bare(err))})
 		}
 		return nil
 	}
@@ -290,7 +283,7 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 			}
 			return nil, false
 		}
-		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", unwrapPath(err))
+		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 		return nil, false
 	}
 	defer f.Close()
@@ -300,7 +293,7 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", unwrapPath(err))
+		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 		return nil, false
 	}
 	if len(src) > MaxFileSize {
@@ -320,11 +313,11 @@ func (l *loader) outside(name string) string {
 	}
 	target, err := filepath.EvalSymlinks(full)
 	if err != nil {
-		return fmt.Sprintf("symlink cannot be followed: %v", unwrapPath(err))
+		return fmt.Sprintf("symlink cannot be followed: %v", fserr.Bare(err))
 	}
 	root, err := filepath.EvalSymlinks(l.opts.OSRoot)
 	if err != nil {
-		return fmt.Sprintf("cannot resolve the dataset folder: %v", unwrapPath(err))
+		return fmt.Sprintf("cannot resolve the dataset folder: %v", fserr.Bare(err))
 	}
 	rel, err := filepath.Rel(root, target)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {

@@ -182,6 +182,22 @@ func (it *Item) StatusOn(date string) (string, bool) {
 	return status, ok
 }
 
+// AsOf returns a copy of the item as its log stood at the end of date: the
+// entries up to that day, and the status they give.
+func (it *Item) AsOf(date string) *Item {
+	c := *it
+	n := 0
+	for n < len(it.Progress) && it.Progress[n].Date <= date {
+		n++
+	}
+	c.Progress = it.Progress[:n:n]
+	c.Status = ""
+	if n > 0 {
+		c.Status = it.Progress[n-1].Status
+	}
+	return &c
+}
+
 // LastEvidence returns the date of the newest entry with evidence, or "".
 func (it *Item) LastEvidence() string {
 	for i := len(it.Progress) - 1; i >= 0; i-- {

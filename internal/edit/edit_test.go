@@ -2,7 +2,6 @@ package edit
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -235,76 +234,4 @@ func hasRule(fs []finding.Finding, rule string) bool {
 		}
 	}
 	return false
-}
-
-func TestReplace(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "AR-01.yaml")
-	orig := []byte("old\n")
-	if err := os.WriteFile(name, orig, 0o640); err != nil {
-		t.Fatal(err)
-	}
-	if err := Replace(name, orig, []byte("new\n")); err != nil {
-		t.Fatal(err)
-	}
-	assertFile(t, name, "new\n")
-	if st, _ := os.Stat(name); st.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v, want 0640 kept", st.Mode().Perm())
-	}
-
-	// Changed between read and write: refuse, keep the other edit.
-	err := Replace(name, orig, []byte("mine\n"))
-	if !errors.Is(err, ErrChanged) {
-		t.Errorf("got %v, want ErrChanged", err)
-	}
-	assertFile(t, name, "new\n")
-
-	// Changed after the temporary file was written, just before the rename.
-	beforeCommit = func(string) { _ = os.WriteFile(name, []byte("theirs\n"), 0o640) }
-	t.Cleanup(func() { beforeCommit = func(string) {} })
-	err = Replace(name, []byte("new\n"), []byte("mine\n"))
-	if !errors.Is(err, ErrChanged) {
-		t.Errorf("got %v, want ErrChanged", err)
-	}
-	assertFile(t, name, "theirs\n")
-	assertNoTemp(t, dir)
-}
-
-func TestCreate(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "AR-02.yaml")
-	if err := Create(name, []byte("x\n")); err != nil {
-		t.Fatal(err)
-	}
-	assertFile(t, name, "x\n")
-	err := Create(name, []byte("y\n"))
-	if err == nil || !strings.Contains(err.Error(), "already exists") {
-		t.Errorf("got %v, want already exists", err)
-	}
-	assertFile(t, name, "x\n")
-	if err := Create(filepath.Join(dir, "missing", "x.yaml"), []byte("y")); err == nil {
-		t.Error("want an error writing into a missing folder")
-	}
-	assertNoTemp(t, dir)
-}
-
-func assertFile(t *testing.T, name, want string) {
-	t.Helper()
-	got, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != want {
-		t.Errorf("%s holds %q, want %q", name, got, want)
-	}
-}
-
-func assertNoTemp(t *testing.T, dir string) {
-	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") {
-			t.Errorf("temporary file %s left behind", e.Name())
-		}
-	}
 }

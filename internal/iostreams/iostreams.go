@@ -36,7 +36,7 @@ func System() *IOStreams {
 	if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
 		width = w
 	}
-	_, noColour := os.LookupEnv("NO_COLOR")
+	noColour := os.Getenv("NO_COLOR") != "" // no-color.org: present and not empty
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdoutTTY: tty,

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/suggest"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
@@ -78,10 +78,8 @@ var strategyID = regexp.MustCompile(`^(AR|TR|TF|UN)-[0-9]{2,}$`)
 // unknownItem explains a national id the dataset does not hold.
 func unknownItem(s *dataset.Set, ids []string, id string) string {
 	msg := fmt.Sprintf("no national item %q in %s", id, s.Display)
-	near := Suggest(ids, id)
-	if near != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", near)
-	}
+	near := suggest.ID(id, ids)
+	msg += suggest.Hint(near)
 	switch {
 	case strategyID.MatchString(id) && len(s.Items) < s.Declared():
 		msg += fmt.Sprintf("; it holds %d of the %d declared items: map the action to the items it has", len(s.Items), s.Declared())
@@ -89,63 +87,4 @@ func unknownItem(s *dataset.Set, ids []string, id string) string {
 		msg += "; national ids look like TR-02 (run 'strategy list' to see them)"
 	}
 	return msg
-}
-
-// Suggest returns the id in ids that id most probably meant, or "" when there
-// is no single close match. It first tries the usual slips (case, missing
-// hyphen, unpadded number: tr2, TR-2, TR02), then one edit away.
-func Suggest(ids []string, id string) string {
-	norm := normaliseID(id)
-	for _, c := range ids {
-		if c == norm {
-			return c
-		}
-	}
-	best, count := "", 0
-	up := strings.ToUpper(strings.TrimSpace(id))
-	for _, c := range ids {
-		if distance(up, c) == 1 {
-			best, count = c, count+1
-		}
-	}
-	if count == 1 {
-		return best
-	}
-	return ""
-}
-
-var looseID = regexp.MustCompile(`^([A-Za-z]{2})[\s_-]*0*([0-9]+)$`)
-
-func normaliseID(id string) string {
-	m := looseID.FindStringSubmatch(strings.TrimSpace(id))
-	if m == nil {
-		return strings.ToUpper(strings.TrimSpace(id))
-	}
-	num := m[2]
-	if len(num) < 2 {
-		num = "0" + num
-	}
-	return strings.ToUpper(m[1]) + "-" + num
-}
-
-// distance is the Levenshtein distance between two short strings.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

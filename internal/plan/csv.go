@@ -19,6 +19,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/schema"
+	"github.com/open-workforce/strategy/internal/suggest"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
@@ -211,7 +212,7 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 		serves, col := cell("serves")
 		for _, n := range splitIDs(serves) {
 			if !known[n] {
-				fixed := normaliseID(n)
+				fixed := suggest.NormaliseID(n)
 				if !known[fixed] {
 					fail(line, col, "plan-unknown-item", "row %d: %s", row, unknownItem(s, ids, n))
 					continue

@@ -16,6 +16,7 @@ import (
 	"strconv"
 
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/schema"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
@@ -146,7 +147,7 @@ func readBounded(fsys fs.FS, name, display string) ([]byte, *finding.Finding) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fail(0, "file-unreadable", "no such file")
 		}
-		return nil, fail(0, "file-unreadable", "cannot read: %v", unwrapPath(err))
+		return nil, fail(0, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.IsDir() {
@@ -154,20 +155,13 @@ func readBounded(fsys fs.FS, name, display string) ([]byte, *finding.Finding) {
 	}
 	src, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
 	if err != nil {
-		return nil, fail(0, "file-unreadable", "cannot read: %v", unwrapPath(err))
+		return nil, fail(0, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 	}
 	if len(src) > MaxFileSize {
 		line := bytes.Count(src[:MaxFileSize], []byte("\n")) + 1
 		return nil, fail(line, "plan-too-large", "plan is larger than %d MiB (the limit falls on this line); a local plan is a few KiB to a few hundred KiB: split it, one file per plan", MaxFileSize>>20)
 	}
 	return src, nil
-}
-
-func unwrapPath(err error) error {
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // Parse parses src as a plan: strict YAML, the action limit, then the plan

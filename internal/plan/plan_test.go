@@ -167,22 +167,6 @@ func TestSchemaMaxItemsMatchesLimit(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	ids := []string{"AR-01", "AR-02", "AR-10", "TR-02", "TR-12"}
-	tests := map[string]string{
-		"AR-1": "AR-01", "ar01": "AR-01", "ar 2": "AR-02", "TR2": "TR-02", "tr-002": "TR-02",
-		"AR-20": "AR-10",
-		"TR-22": "", // one edit from TR-02 and TR-12 alike: no single guess
-		"XX-01": "",
-		"AR-01": "AR-01",
-	}
-	for in, want := range tests {
-		if got := Suggest(ids, in); got != want {
-			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestMarshalRoundTrips(t *testing.T) {
 	s := base(t)
 	p := &Plan{

@@ -11,6 +11,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/change"
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 // ChangeText writes a dataset comparison for a terminal or a log.
@@ -77,9 +78,8 @@ func entryText(e dataset.Entry, added int) string {
 // GitHub Actions job summary: a headline, then one table row per change.
 func ChangeMarkdown(w io.Writer, r change.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Dataset changes: %s → %s\n\n", mdEscape(r.Base), mdEscape(r.Head))
-	fmt.Fprintf(&b, "**%s; overall %s -> %s in progress or complete** (%s)\n\n",
-		r.Moves(), r.Percent(r.Before), r.Percent(r.After), r.Headline())
+	fmt.Fprintf(&b, "### Dataset changes: %s → %s\n\n", sanitize.Markdown(r.Base), sanitize.Markdown(r.Head))
+	fmt.Fprintf(&b, "**%s; %s**\n\n", r.Moves(), r.Headline())
 	if r.Empty() {
 		b.WriteString("No changes to the dataset.\n")
 		_, err := io.WriteString(w, b.String())
@@ -118,7 +118,7 @@ func ChangeMarkdown(w io.Writer, r change.Report) error {
 	for _, row := range rows {
 		for i := range row {
 			if i != 3 {
-				row[i] = mdEscape(row[i])
+				row[i] = sanitize.Markdown(row[i])
 			}
 		}
 	}
@@ -145,9 +145,4 @@ func quoteMD(s string) string {
 		s = string(r[:limit]) + "…"
 	}
 	return "“" + s + "”"
-}
-
-// mdEscape keeps text from breaking a table row or turning into markup.
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
 }

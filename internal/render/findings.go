@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/prose"
 )
 
 // Report is the outcome of validating a dataset.
@@ -32,11 +33,11 @@ type Report struct {
 // Summary is the closing line of a text report.
 func (r Report) Summary() string {
 	var b strings.Builder
-	plans := fmt.Sprintf("%s with %s", plural(r.Plans, "plan"), plural(r.Actions, "action"))
+	plans := fmt.Sprintf("%s with %s", prose.Count(r.Plans, "plan"), prose.Count(r.Actions, "action"))
 	if r.PlansOnly {
-		fmt.Fprintf(&b, "checked %s against the %s in %s", plans, plural(r.Items, "item"), r.Dataset)
+		fmt.Fprintf(&b, "checked %s against the %s in %s", plans, prose.Count(r.Items, "item"), r.Dataset)
 	} else {
-		fmt.Fprintf(&b, "%s: checked %s", r.Dataset, plural(r.Items, "item"))
+		fmt.Fprintf(&b, "%s: checked %s", r.Dataset, prose.Count(r.Items, "item"))
 		if r.Declared > 0 {
 			fmt.Fprintf(&b, "; %d of the %d declared items are present", r.Items, r.Declared)
 		}
@@ -44,15 +45,8 @@ func (r Report) Summary() string {
 			fmt.Fprintf(&b, "; %s", plans)
 		}
 	}
-	fmt.Fprintf(&b, "; %s, %s", plural(r.Errors, "error"), plural(r.Warnings, "warning"))
+	fmt.Fprintf(&b, "; %s, %s", prose.Count(r.Errors, "error"), prose.Count(r.Warnings, "warning"))
 	return b.String()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // FindingsText writes one path:line:column: rule: message line per finding,

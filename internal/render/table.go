@@ -51,7 +51,7 @@ func WriteTable(w io.Writer, t Table, format string, width int) error {
 			tablewriter.WithHeaderAlignment(tw.AlignLeft),
 			tablewriter.WithRowAlignment(tw.AlignLeft),
 		)
-		return fill(tbl, t, func(s string) string { return markdownCell(sanitize.Text(s)) })
+		return fill(tbl, t, sanitize.Markdown)
 	case "table":
 		opts := []tablewriter.Option{
 			tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -80,11 +80,6 @@ func fill(tbl *tablewriter.Table, t Table, cell func(string) string) error {
 		}
 	}
 	return tbl.Render()
-}
-
-// A pipe would end a Markdown cell early and a newline would end the row.
-func markdownCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
 }
 
 // TSV fields cannot hold tabs or newlines: [sanitize.Line] makes them spaces.

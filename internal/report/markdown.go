@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 // Markdown writes the report on s as of asOf as GitHub-flavoured Markdown:
@@ -100,22 +101,13 @@ func mdRule(b *strings.Builder, n int) {
 	b.WriteString("|" + strings.Repeat(" --- |", n) + "\n")
 }
 
-// mdEscaper backslash-escapes what Markdown would read as markup, so a
-// title like "<script>" or "[x](javascript:…)" is shown, not run or linked.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "!", `\!`, "&", "&amp;",
-	"\n", " ", "\t", " ",
-)
+// mdText keeps dataset text from becoming markup or links.
+func mdText(s string) string { return sanitize.Markdown(s) }
 
-func mdText(s string) string { return mdEscaper.Replace(s) }
-
-// mdLink links only http(s) URLs; parentheses and angle brackets in them
-// are percent-encoded so they cannot end the link early.
+// mdLink links only http(s) URLs, as the HTML page does.
 func mdLink(l link) string {
 	if l.URL == "" {
-		return mdText(l.Text) + " (link withheld, not http or https: " + mdText(l.Withheld) + ")"
+		return sanitize.MarkdownLink(l.Text, l.Withheld)
 	}
-	u := strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20").Replace(l.URL)
-	return "[" + mdText(l.Text) + "](" + u + ")"
+	return sanitize.MarkdownLink(l.Text, l.URL)
 }

@@ -8,7 +8,6 @@ package report
 import (
 	"cmp"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -310,29 +309,12 @@ func actorList(s *dataset.Set, ids []string) string {
 // is shown as text and never linked, whatever the schema let through.
 func newLink(raw, text string) link {
 	l := link{Text: sanitize.Line(text)}
-	if u, ok := SafeURL(raw); ok {
+	if u, ok := sanitize.WebURL(raw); ok {
 		l.URL = u
 	} else {
 		l.Withheld = sanitize.Line(raw)
 	}
 	return l
-}
-
-// SafeURL returns raw when it is an absolute http or https URL with a host
-// and no control characters or spaces, and false otherwise.
-func SafeURL(raw string) (string, bool) {
-	if raw == "" || strings.ContainsFunc(raw, func(r rune) bool { return r <= ' ' || r == 0x7f }) || sanitize.Text(raw) != raw {
-		return "", false
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || u.Opaque != "" {
-		return "", false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return u.String(), true
-	}
-	return "", false
 }
 
 func filterOptions(s *dataset.Set, statusName func(string) string) (themes, statuses, actors []option) {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"os"
 	"regexp"
 	"strconv"
@@ -110,7 +111,7 @@ func TestHostileDataRendersAsText(t *testing.T) {
 		if strings.HasPrefix(h, "#") {
 			continue
 		}
-		if _, ok := SafeURL(h); !ok || !regexp.MustCompile(`^https?://`).MatchString(h) {
+		if _, ok := sanitize.WebURL(h); !ok || !regexp.MustCompile(`^https?://`).MatchString(h) {
 			t.Errorf("link to %q: only http(s) may be linked", h)
 		}
 	}
@@ -180,7 +181,7 @@ func TestHostileDataMarkdown(t *testing.T) {
 	}
 }
 
-func TestSafeURL(t *testing.T) {
+func TestWebURL(t *testing.T) {
 	tests := []struct {
 		in string
 		ok bool
@@ -203,8 +204,8 @@ func TestSafeURL(t *testing.T) {
 		{"", false},
 	}
 	for _, tt := range tests {
-		if _, ok := SafeURL(tt.in); ok != tt.ok {
-			t.Errorf("SafeURL(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+		if _, ok := sanitize.WebURL(tt.in); ok != tt.ok {
+			t.Errorf("sanitize.WebURL(%q) ok = %v, want %v", tt.in, ok, tt.ok)
 		}
 	}
 }

@@ -7,6 +7,7 @@ package sanitize
 import (
 	"encoding/csv"
 	"io"
+	"net/url"
 	"strings"
 )
 
@@ -95,4 +96,48 @@ func (c *CSVWriter) Write(record []string) error {
 func (c *CSVWriter) Flush() error {
 	c.w.Flush()
 	return c.w.Error()
+}
+
+// markdown backslash-escapes what Markdown would read as markup, so that a
+// title like "<script>" or "[x](javascript:…)" is shown, never run or linked,
+// and keeps a value on one line so it cannot break a table row.
+var markdown = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "!", `\!`, "&", "&amp;",
+	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
+)
+
+// Markdown returns dataset text safe to place in Markdown: control
+// characters dropped ([Line]) and markup escaped.
+func Markdown(s string) string { return markdown.Replace(Line(s)) }
+
+// MarkdownLink links text to raw only when raw is an http(s) URL (see
+// [WebURL]); otherwise it shows the text and says the link was withheld.
+// Characters that could end the link early are percent-encoded.
+func MarkdownLink(text, raw string) string {
+	u, ok := WebURL(raw)
+	if !ok {
+		return Markdown(text) + " (link withheld, not http or https: " + Markdown(raw) + ")"
+	}
+	u = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
+	return "[" + Markdown(text) + "](" + u + ")"
+}
+
+// WebURL returns raw when it is an absolute http or https URL with a host
+// and no control characters or spaces, and false otherwise: javascript:,
+// data:, relative paths and the like are never linked, whatever a schema
+// let through.
+func WebURL(raw string) (string, bool) {
+	if raw == "" || strings.ContainsFunc(raw, func(r rune) bool { return r <= ' ' || r == 0x7f }) || Text(raw) != raw {
+		return "", false
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.Opaque != "" {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.String(), true
+	}
+	return "", false
 }

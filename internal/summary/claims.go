@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 )
 
@@ -104,7 +105,7 @@ func Evaluate(s *dataset.Set, c dataset.Claim) ClaimResult {
 		counted := fmt.Sprintf("%d of %d present %s", len(r.Matched), r.Present, what)
 		if r.Undetermined > 0 {
 			counted = fmt.Sprintf("%d of %d present with a known actor type %s (%d more %s none)",
-				len(r.Matched), r.Present-r.Undetermined, what, r.Undetermined, plural(r.Undetermined, "has", "have"))
+				len(r.Matched), r.Present-r.Undetermined, what, r.Undetermined, prose.Plural(r.Undetermined, "has", "have"))
 		}
 		r.Explanation = fmt.Sprintf("%s, so between %d%% (%d of %d) and %d%% (%d of %d) of the %d declared; %s",
 			counted, r.Low.Percent(), r.Low.N, r.Low.Of, r.High.Percent(), r.High.N, r.High.Of, r.Low.Of, need)

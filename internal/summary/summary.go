@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 )
 
@@ -235,18 +236,11 @@ func Describe(n, undetermined, present, declared int, predicate string) Headline
 	}
 	fmt.Fprintf(&b, "%s of %s (%d of %d, %d%%) %s", Phrase(n, known), of, n, known, h.Share.Percent(), predicate)
 	if undetermined > 0 {
-		fmt.Fprintf(&b, " (%d more present %s no known actor type)", undetermined, plural(undetermined, "has", "have"))
+		fmt.Fprintf(&b, " (%d more present %s no known actor type)", undetermined, prose.Plural(undetermined, "has", "have"))
 	}
 	fmt.Fprintf(&b, ", so between %d%% and %d%% of the %d", low.Percent(), high.Percent(), low.Of)
 	h.Text = b.String()
 	return h
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // anchor is a fraction people name in words.

@@ -1,0 +1,42 @@
+package prose
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "have", 1: "has", 2: "have"} {
+		if got := Plural(n, "has", "have"); got != want {
+			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 errors", 1: "1 error", 2: "2 errors", 31: "31 errors"} {
+		if got := Count(n, "error"); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"", 10, nil},
+		{"   ", 10, nil},
+		{"one two three", 20, []string{"one two three"}},
+		{"one two three", 7, []string{"one two", "three"}},
+		{"one  two\nthree", 8, []string{"one two", "three"}},
+		{"a verylongword b", 5, []string{"a", "verylongword", "b"}},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.text, tt.width); !slices.Equal(got, tt.want) {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
