@@ -3,48 +3,82 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 )
 
+// fixture copies the example base to a fresh folder with one edit to one
+// file (old, which must occur once, replaced by new) and returns the folder.
+func fixture(t *testing.T, file, old, new string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	if err := os.CopyFS(dir, os.DirFS("testdata/base")); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, filepath.FromSlash(file))
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), old); n != 1 {
+		t.Fatalf("%q occurs %d times in %s", old, n, file)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // TestMainExitCodes pins the exit code of each kind of outcome; testscript
 // alone only tells zero from non-zero.
 func TestMainExitCodes(t *testing.T) {
+	// The base declares three items and holds two: one coverage warning.
+	const warned = "testdata/base"
+	complete := fixture(t, "strategy.yaml", "declared_items: 3", "declared_items: 2")
+	broken := fixture(t, "items/AR-01.yaml", "status: in-progress\nprogress:", "status: finished\nprogress:")
 	tests := []struct {
 		name string
 		args []string
 		want int
+		says string // a part of what the command prints, if it matters
 	}{
-		{"valid dataset", []string{"validate", "--data", "../../data"}, ExitOK},
-		{"warnings fail only with --strict", []string{"validate", "--data", "../../data", "--strict"}, ExitFindings},
-		{"broken dataset", []string{"validate", "--data", "testdata/script"}, ExitFindings},
-		{"no such folder", []string{"validate", "--data", "testdata/nope"}, ExitFailure},
-		{"a file, not a folder", []string{"validate", "--data", "exitcode.go"}, ExitFailure},
-		{"unknown flag", []string{"validate", "--nope"}, ExitUsage},
-		{"bad flag value", []string{"validate", "--format", "xml"}, ExitUsage},
-		{"too many arguments", []string{"validate", "a", "b"}, ExitUsage},
-		{"unknown command", []string{"nope"}, ExitUsage},
-		{"help", []string{"--help"}, ExitOK},
-		{"version", []string{"--version"}, ExitOK},
-		{"schema", []string{"schema", "item"}, ExitOK},
-		{"schema needs a name", []string{"schema"}, ExitUsage},
-		{"report markdown", []string{"report", "--data", "../../testdata/example-partial", "--format", "markdown"}, ExitOK},
-		{"report bad format", []string{"report", "--format", "pdf"}, ExitUsage},
-		{"report unwritable", []string{"report", "--data", "../../testdata/example-partial", "-o", "testdata/nope/r.html"}, ExitFailure},
-		{"brief needs a subject", []string{"brief", "--data", "../../testdata/example-partial"}, ExitUsage},
-		{"brief on both", []string{"brief", "--actor", "edc", "--theme", "train"}, ExitUsage},
-		{"brief unknown actor", []string{"brief", "--data", "../../testdata/example-partial", "--actor", "nobody"}, ExitUsage},
-		{"badge", []string{"badge", "--data", "../../testdata/example-partial"}, ExitOK},
-		{"man needs --dir", []string{"man"}, ExitUsage},
+		{"valid dataset with a warning", []string{"validate", "--data", warned}, ExitOK, "warning: coverage: 2 of the 3 declared items"},
+		{"warnings fail with --strict", []string{"validate", "--data", warned, "--strict"}, ExitFindings, "warning: coverage: 2 of the 3 declared items"},
+		{"no warnings pass --strict", []string{"validate", "--data", complete, "--strict"}, ExitOK, "0 errors, 0 warnings"},
+		{"broken dataset", []string{"validate", "--data", broken}, ExitFindings, "items/AR-01.yaml:16:9: invalid-value"},
+		{"no such folder", []string{"validate", "--data", "testdata/nope"}, ExitFailure, ""},
+		{"a file, not a folder", []string{"validate", "--data", "exitcode.go"}, ExitFailure, ""},
+		{"unknown flag", []string{"validate", "--nope"}, ExitUsage, ""},
+		{"bad flag value", []string{"validate", "--format", "xml"}, ExitUsage, ""},
+		{"too many arguments", []string{"validate", "a", "b"}, ExitUsage, ""},
+		{"unknown command", []string{"nope"}, ExitUsage, ""},
+		{"help", []string{"--help"}, ExitOK, ""},
+		{"version", []string{"--version"}, ExitOK, ""},
+		{"schema", []string{"schema", "item"}, ExitOK, ""},
+		{"schema needs a name", []string{"schema"}, ExitUsage, ""},
+		{"report markdown", []string{"report", "--data", "../../testdata/example-partial", "--format", "markdown"}, ExitOK, ""},
+		{"report bad format", []string{"report", "--format", "pdf"}, ExitUsage, ""},
+		{"report unwritable", []string{"report", "--data", "../../testdata/example-partial", "-o", "testdata/nope/r.html"}, ExitFailure, ""},
+		{"brief needs a subject", []string{"brief", "--data", "../../testdata/example-partial"}, ExitUsage, ""},
+		{"brief on both", []string{"brief", "--actor", "edc", "--theme", "train"}, ExitUsage, ""},
+		{"brief unknown actor", []string{"brief", "--data", "../../testdata/example-partial", "--actor", "nobody"}, ExitUsage, ""},
+		{"badge", []string{"badge", "--data", "../../testdata/example-partial"}, ExitOK, ""},
+		{"man needs --dir", []string{"man"}, ExitUsage, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, stderr := iostreams.Test()
+			ios, stdout, stderr := iostreams.Test()
 			f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
 			if got := run(f, tt.args); got != tt.want {
 				t.Errorf("exit %d, want %d; stderr:\n%s", got, tt.want, stderr)
+			}
+			if out := stdout.String() + stderr.String(); !strings.Contains(out, tt.says) {
+				t.Errorf("output lacks %q:\n%s", tt.says, out)
 			}
 		})
 	}

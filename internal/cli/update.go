@@ -3,10 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -127,7 +127,7 @@ func updateRun(opts *updateOptions) error {
 	if opts.EvidenceURL != "" {
 		u.Evidence = &dataset.Evidence{Kind: opts.EvidenceKind, URL: opts.EvidenceURL, Link: opts.Link, Title: opts.EvidenceTitle}
 	}
-	orig := fsys[name].Data
+	orig := fsys[name]
 	out, err := edit.ApplyUpdate(orig, u)
 	if err != nil {
 		return fmt.Errorf("%s: %w", shown, err)
@@ -148,7 +148,7 @@ func updateRun(opts *updateOptions) error {
 
 // refuseInvalid checks the dataset with name replaced by data, prints the
 // errors the change would bring in, and fails with exit code 1 if any.
-func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fstest.MapFS, name string, data []byte) error {
+func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fs.FS, name string, data []byte) error {
 	errs, err := edit.Checker{Display: display, Today: f.Today()}.Errors(fsys, map[string][]byte{name: data})
 	if err != nil {
 		return err

@@ -7,18 +7,18 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
 
 	"github.com/open-workforce/strategy/internal/check"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/memfs"
 )
 
 // ReadFolder copies the dataset files of the folder dir (strategy.yaml,
 // actors.yaml, items/*.yaml) into memory, where changes can be laid over them
 // and checked before anything touches the disk.
-func ReadFolder(dir string) (fstest.MapFS, error) {
-	m := fstest.MapFS{}
+func ReadFolder(dir string) (memfs.FS, error) {
+	m := memfs.FS{}
 	names := []string{dataset.StrategyFile, dataset.ActorsFile}
 	entries, err := os.ReadDir(filepath.Join(dir, dataset.ItemsDir))
 	if err != nil && !os.IsNotExist(err) {
@@ -37,7 +37,7 @@ func ReadFolder(dir string) (fstest.MapFS, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", n, err)
 		}
-		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
+		m[n] = b
 	}
 	return m, nil
 }
@@ -52,19 +52,12 @@ type Checker struct {
 // dataset to new content) laid over it, and returns the errors the change
 // brings in. Errors already present before the change are not its fault and
 // do not block it.
-func (c Checker) Errors(fsys fstest.MapFS, changes map[string][]byte) ([]finding.Finding, error) {
+func (c Checker) Errors(fsys fs.FS, changes map[string][]byte) ([]finding.Finding, error) {
 	before, err := c.errors(fsys)
 	if err != nil {
 		return nil, err
 	}
-	after := fstest.MapFS{}
-	for k, v := range fsys {
-		after[k] = v
-	}
-	for k, v := range changes {
-		after[k] = &fstest.MapFile{Data: v, Mode: 0o644}
-	}
-	now, err := c.errors(after)
+	now, err := c.errors(memfs.Overlay{Base: fsys, Files: changes})
 	if err != nil {
 		return nil, err
 	}

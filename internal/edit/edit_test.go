@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/memfs"
 	"github.com/open-workforce/strategy/internal/textdiff"
 )
 
@@ -93,13 +93,13 @@ func TestApplyUpdate(t *testing.T) {
 	}
 }
 
-func mapWith(t *testing.T, name string, data []byte) fstest.MapFS {
+func mapWith(t *testing.T, name string, data []byte) memfs.FS {
 	t.Helper()
 	fsys, err := ReadFolder(example)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys[name] = &fstest.MapFile{Data: data}
+	fsys[name] = data
 	return fsys
 }
 
@@ -166,7 +166,7 @@ func TestCheckerErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := Checker{Display: "data", Today: "2025-06-01"}
-	src := fsys["items/AR-01.yaml"].Data
+	src := fsys["items/AR-01.yaml"]
 	tests := []struct {
 		name   string
 		update func(*Update)
@@ -206,6 +206,24 @@ func TestCheckerErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A new file is checked as part of the folder it joins, read straight from
+// disk: a second item with an id already in use is refused, and the errors
+// already in the folder are not blamed on it.
+func TestCheckerErrorsNewFile(t *testing.T) {
+	c := Checker{Display: "data", Today: "2025-06-01"}
+	src, err := os.ReadFile(filepath.Join(example, "items", "AR-01.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := c.Errors(os.DirFS(example), map[string][]byte{"items/AR-01-copy.yaml": src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(errs) != 1 || errs[0].Rule != "duplicate-id" || errs[0].Path != "data/items/AR-01.yaml" && errs[0].Path != "data/items/AR-01-copy.yaml" {
+		t.Errorf("want one duplicate-id error, got %v", errs)
 	}
 }
 

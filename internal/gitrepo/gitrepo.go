@@ -17,7 +17,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"testing/fstest"
+
+	"github.com/open-workforce/strategy/internal/memfs"
 )
 
 // ErrNoGit means the git program cannot be found.
@@ -181,7 +182,7 @@ func (r *Repo) Rel(p string) (string, error) {
 // ReadDataset returns the dataset files (strategy.yaml, actors.yaml,
 // items/*.yaml) under dir, relative to the top, as they are in commit, named
 // relative to dir. The commit must be an id from [Repo.Resolve].
-func (r *Repo) ReadDataset(commit, dir string) (fstest.MapFS, error) {
+func (r *Repo) ReadDataset(commit, dir string) (memfs.FS, error) {
 	args := []string{"ls-tree", "-r", "-z", "--full-tree", commit}
 	if dir != "." && dir != "" {
 		args = append(args, "--", dir+"/")
@@ -213,9 +214,9 @@ func (r *Repo) ReadDataset(commit, dir string) (fstest.MapFS, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := fstest.MapFS{}
+	m := memfs.FS{}
 	for i, n := range names {
-		m[n] = &fstest.MapFile{Data: blobs[i], Mode: 0o644}
+		m[n] = blobs[i]
 	}
 	return m, nil
 }

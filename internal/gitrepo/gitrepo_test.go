@@ -98,7 +98,7 @@ func TestReadDataset(t *testing.T) {
 	if got := strings.Join(slices.Sorted(slices.Values(names)), " "); got != "actors.yaml items/AR-01.yaml strategy.yaml" {
 		t.Errorf("files at the first commit: %s", got)
 	}
-	if got := string(fsys["items/AR-01.yaml"].Data); got != "id: AR-01\n" {
+	if got := string(fsys["items/AR-01.yaml"]); got != "id: AR-01\n" {
 		t.Errorf("AR-01 at the first commit: %q", got)
 	}
 	head, err := r.Resolve("HEAD")
@@ -109,7 +109,7 @@ func TestReadDataset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fsys) != 4 || string(fsys["items/AR-01.yaml"].Data) != "id: AR-01\nstatus: changed\n" {
+	if len(fsys) != 4 || string(fsys["items/AR-01.yaml"]) != "id: AR-01\nstatus: changed\n" {
 		t.Errorf("files at HEAD: %v", fsys)
 	}
 	calls, _ := os.ReadFile(log)

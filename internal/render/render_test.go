@@ -1,0 +1,190 @@
+package render
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/open-workforce/strategy/internal/finding"
+)
+
+func report() Report {
+	return Report{
+		Dataset: "data", Items: 2, Declared: 3, Errors: 1, Warnings: 1,
+		Findings: []finding.Finding{
+			{Path: "data/items/AR-01.yaml", Line: 4, Column: 7, Rule: "unknown-theme", Severity: finding.Error, Message: `theme "x" is not declared`},
+			{Path: "data/strategy.yaml", Rule: "coverage", Severity: finding.Warning, Message: "2 of the 3 declared items are present"},
+		},
+	}
+}
+
+func TestFindingsText(t *testing.T) {
+	var b strings.Builder
+	if err := FindingsText(&b, report()); err != nil {
+		t.Fatal(err)
+	}
+	want := `data/items/AR-01.yaml:4:7: unknown-theme: theme "x" is not declared
+data/strategy.yaml: warning: coverage: 2 of the 3 declared items are present
+data: checked 2 items; 2 of the 3 declared items are present; 1 error, 1 warning
+`
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		r    Report
+		want string
+	}{
+		{Report{Dataset: "d", Items: 1}, "d: checked 1 item; 0 errors, 0 warnings"},
+		{Report{Dataset: "d", Items: 3, Declared: 3, Plans: 1, Actions: 2, Warnings: 2}, "d: checked 3 items; 3 of the 3 declared items are present; 1 plan with 2 actions; 0 errors, 2 warnings"},
+		{Report{Dataset: "d", Items: 3, Plans: 2, Actions: 1, PlansOnly: true, Errors: 1}, "checked 2 plans with 1 action against the 3 items in d; 1 error, 0 warnings"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Summary(); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}
+
+// GitHub reads "::level props::message" up to the first "::" and splits
+// properties on "," and "=": data that holds those characters, or a newline
+// that would end the command early, must be escaped as the Actions toolkit
+// does, or the annotation lands on the wrong file or is lost.
+func TestFindingsGitHub(t *testing.T) {
+	r := Report{Dataset: "data", Items: 1, Errors: 1, Warnings: 1, Findings: []finding.Finding{
+		{Path: "data/items/a,b:c%.yaml", Line: 3, Column: 5, Rule: "rule:x,y", Severity: finding.Error, Message: "50% done\r\nnext: line, here"},
+		{Path: "data/strategy.yaml", Rule: "coverage", Severity: finding.Warning, Message: "1 of 3"},
+	}}
+	var b strings.Builder
+	if err := FindingsGitHub(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=data/items/a%2Cb%3Ac%25.yaml,line=3,col=5,title=rule%3Ax%2Cy::50%25 done%0D%0Anext: line, here\n" +
+		"::warning file=data/strategy.yaml,title=coverage::1 of 3\n" +
+		"data: checked 1 item; 1 error, 1 warning\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	var b strings.Builder
+	if err := JSON(&b, report()); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	// Messages quote ids and show URLs: no \u0022-style HTML escaping.
+	if !strings.Contains(out, `"message": "theme \"x\" is not declared"`) || strings.Contains(out, `\u003c`) {
+		t.Errorf("unexpected escaping:\n%s", out)
+	}
+	if !strings.HasSuffix(out, "}\n") || !strings.Contains(out, "\n  \"dataset\": \"data\"") {
+		t.Errorf("want indented, newline-terminated JSON:\n%s", out)
+	}
+	var back struct {
+		Valid    bool `json:"valid"`
+		Findings []struct {
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Severity string `json:"severity"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Findings) != 2 || back.Findings[0].File != "data/items/AR-01.yaml" || back.Findings[0].Line != 4 || back.Findings[1].Severity != "warning" {
+		t.Errorf("findings read back as %+v", back.Findings)
+	}
+	var v strings.Builder
+	if err := JSON(&v, map[string]string{"url": "https://example.org/?a=1&b=<2>"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(v.String(), `"https://example.org/?a=1&b=<2>"`) {
+		t.Errorf("URL escaped: %s", v.String())
+	}
+}
+
+func table() Table {
+	return Table{
+		Header: []string{"ID", "Title"},
+		Rows: [][]string{
+			{"AR-01", "Pay | rise\nnow"},
+			{"TR-01", "=1+1"},
+			{"TR-02", "bell\x1b[31m red"},
+		},
+	}
+}
+
+func write(t *testing.T, tb Table, format string, width int) string {
+	t.Helper()
+	var b strings.Builder
+	if err := WriteTable(&b, tb, format, width); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestWriteTableTSV(t *testing.T) {
+	// No header, no padding, one line per row: what cut and awk expect.
+	want := "AR-01\tPay | rise now\nTR-01\t=1+1\nTR-02\tbell[31m red\n"
+	if got := write(t, table(), "tsv", 80); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestWriteTableCSV(t *testing.T) {
+	want := "ID,Title\nAR-01,\"Pay | rise\nnow\"\nTR-01,'=1+1\nTR-02,bell[31m red\n"
+	if got := write(t, table(), "csv", 80); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestWriteTableMarkdown(t *testing.T) {
+	// Pipes would end a cell and brackets could start a link: both escaped.
+	want := "| ID    | Title           |\n" +
+		"|:------|:----------------|\n" +
+		"| AR-01 | Pay \\| rise now |\n" +
+		"| TR-01 | =1+1            |\n" +
+		"| TR-02 | bell\\[31m red   |\n"
+	if got := write(t, table(), "markdown", 80); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestWriteTableBox(t *testing.T) {
+	got := write(t, table(), "table", 0)
+	// Headers keep their case, a newline in a cell wraps inside its column.
+	for _, s := range []string{"┌───────┬", "│ ID    │ Title ", "│ AR-01 │ Pay | rise ", "│       │ now ", "│ TR-01 │ =1+1 ", "┘\n"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("table lacks %q:\n%s", s, got)
+		}
+	}
+	if strings.Contains(got, "\x1b") {
+		t.Errorf("escape sequence reached the terminal: %q", got)
+	}
+	narrow := write(t, table(), "table", 20)
+	for _, l := range strings.Split(strings.TrimSpace(narrow), "\n") {
+		if n := len([]rune(l)); n > 20 {
+			t.Errorf("line wider than 20 columns (%d): %s", n, l)
+		}
+	}
+	if !strings.Contains(narrow, "│       │ rise ") {
+		t.Errorf("long cell not wrapped to fit 20 columns:\n%s", narrow)
+	}
+}
+
+func TestWriteTableEmpty(t *testing.T) {
+	for _, format := range TableFormats {
+		if got := write(t, Table{Header: []string{"ID"}}, format, 80); got != "" {
+			t.Errorf("%s: an empty table wrote %q", format, got)
+		}
+	}
+}
+
+func TestWriteTableUnknownFormat(t *testing.T) {
+	var b strings.Builder
+	if err := WriteTable(&b, table(), "xml", 80); err == nil || !strings.Contains(err.Error(), `"xml"`) {
+		t.Errorf("want an error naming the format, got %v", err)
+	}
+}
