@@ -72,6 +72,17 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 	if _, err := fs.Stat(fsys, "."); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNoDataset, opts.Display, fserr.Bare(err))
 	}
+	// A folder with none of the dataset's parts is the wrong folder, not a
+	// broken dataset: there is nothing to report findings about.
+	found := false
+	for _, name := range []string{StrategyFile, ActorsFile, ItemsDir} {
+		if _, err := fs.Stat(fsys, name); !errors.Is(err, fs.ErrNotExist) {
+			found = true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("%w: %s holds none of %s, %s or %s/", ErrNoDataset, opts.Display, StrategyFile, ActorsFile, ItemsDir)
+	}
 	s := &Set{Display: opts.Display}
 	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}, plain: map[string]bool{}}
 
