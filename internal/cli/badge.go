@@ -49,11 +49,7 @@ same data and date.`,
 }
 
 func badgeRun(opts *badgeOptions) error {
-	s, err := loadForReport(opts.Factory)
-	if err != nil {
-		return err
-	}
-	date, err := asOf(opts.Factory, s, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
 	if err != nil {
 		return err
 	}

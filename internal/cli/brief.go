@@ -62,11 +62,7 @@ dates always give the same words.`,
 }
 
 func briefRun(opts *briefOptions) error {
-	s, err := loadForReport(opts.Factory)
-	if err != nil {
-		return err
-	}
-	date, err := asOf(opts.Factory, s, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
 	if err != nil {
 		return err
 	}

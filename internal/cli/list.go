@@ -171,11 +171,7 @@ func newItemRecord(it *dataset.Item, asOf string) itemRecord {
 }
 
 func listRun(opts *listOptions) error {
-	s, err := loadForReport(opts.Factory)
-	if err != nil {
-		return err
-	}
-	date, err := asOf(opts.Factory, s, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
 	if err != nil {
 		return err
 	}

@@ -89,15 +89,7 @@ With --dry-run, the file is printed as a diff and nothing is written.`,
 }
 
 func newRun(opts *newOptions) error {
-	dir, display, err := opts.Factory.dataFolder("new")
-	if err != nil {
-		return err
-	}
-	fsys, err := edit.ReadFolder(dir)
-	if err != nil {
-		return err
-	}
-	set, err := dataset.Load(fsys, dataset.Options{})
+	dir, display, fsys, set, err := loadEditable(opts.Factory, "new")
 	if err != nil {
 		return err
 	}

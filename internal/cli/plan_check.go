@@ -81,22 +81,5 @@ func planCheckRun(opts *planCheckOptions) error {
 		Plans: len(files), Actions: actions, PlansOnly: true,
 		Errors: errs, Warnings: warns, Valid: errs == 0, Findings: findings,
 	}
-	if rep.Findings == nil {
-		rep.Findings = []finding.Finding{}
-	}
-	switch opts.Format {
-	case "json":
-		err = render.JSON(opts.IO.Out, rep)
-	case "github":
-		err = render.FindingsGitHub(opts.IO.Out, rep)
-	default:
-		err = render.FindingsText(opts.IO.Out, rep)
-	}
-	if err != nil {
-		return err
-	}
-	if !rep.Valid {
-		return &findingsError{errors: errs, warnings: warns}
-	}
-	return nil
+	return writeFindings(opts.IO, opts.Format, rep)
 }

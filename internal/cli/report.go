@@ -44,6 +44,16 @@ func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
 	return date, nil
 }
 
+// loadAsOf loads the dataset for a report and resolves --as-of against it.
+func loadAsOf(f *Factory, flag string) (*dataset.Set, string, error) {
+	s, err := loadForReport(f)
+	if err != nil {
+		return nil, "", err
+	}
+	date, err := asOf(f, s, flag)
+	return s, date, err
+}
+
 // tableOrTSV picks TSV for the default table format when stdout is not a
 // terminal, so pipes get one clean line per row; an explicit --format table
 // is honoured.

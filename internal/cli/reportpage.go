@@ -62,11 +62,7 @@ written whole or not at all.`,
 }
 
 func reportRun(opts *reportOptions) error {
-	s, err := loadForReport(opts.Factory)
-	if err != nil {
-		return err
-	}
-	date, err := asOf(opts.Factory, s, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
 	if err != nil {
 		return err
 	}

@@ -71,11 +71,7 @@ due}]}]. Plans with errors are refused, with their findings on stderr.`,
 }
 
 func showRun(opts *showOptions) error {
-	s, err := loadForReport(opts.Factory)
-	if err != nil {
-		return err
-	}
-	date, err := asOf(opts.Factory, s, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
 	if err != nil {
 		return err
 	}

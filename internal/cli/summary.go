@@ -67,11 +67,7 @@ shares as {n, of}).`,
 
 func summaryRun(opts *summaryOptions) error {
 	opts.Factory.lean = true // figures only: no item prose is printed
-	s, err := loadForReport(opts.Factory)
-	if err != nil {
-		return err
-	}
-	date, err := asOf(opts.Factory, s, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
 	if err != nil {
 		return err
 	}

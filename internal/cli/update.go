@@ -16,6 +16,7 @@ import (
 	"github.com/open-workforce/strategy/internal/edit"
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/memfs"
 	"github.com/open-workforce/strategy/internal/textdiff"
 )
 
@@ -105,15 +106,7 @@ With --dry-run, the unified diff is printed and nothing is written.`,
 }
 
 func updateRun(opts *updateOptions) error {
-	dir, display, err := opts.Factory.dataFolder("update")
-	if err != nil {
-		return err
-	}
-	fsys, err := edit.ReadFolder(dir)
-	if err != nil {
-		return err
-	}
-	set, err := dataset.Load(fsys, dataset.Options{})
+	dir, display, fsys, set, err := loadEditable(opts.Factory, "update")
 	if err != nil {
 		return err
 	}
@@ -162,4 +155,19 @@ func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fs.FS, n
 	}
 	n, _ := finding.Count(errs)
 	return &findingsError{errors: n}
+}
+
+// loadEditable reads the dataset folder an edit will change into memory, so
+// the change can be checked against the whole dataset before anything is
+// written, and loads it. cmd names the command in errors.
+func loadEditable(f *Factory, cmd string) (dir, display string, fsys memfs.FS, set *dataset.Set, err error) {
+	dir, display, err = f.dataFolder(cmd)
+	if err != nil {
+		return "", "", nil, nil, err
+	}
+	if fsys, err = edit.ReadFolder(dir); err != nil {
+		return "", "", nil, nil, err
+	}
+	set, err = dataset.Load(fsys, dataset.Options{})
+	return dir, display, fsys, set, err
 }

@@ -105,22 +105,29 @@ func validateRun(opts *validateOptions) error {
 		rep.Declared = s.Strategy.DeclaredItems
 	}
 	rep.Valid = errs == 0 && (!opts.Strict || warns == 0)
+	return writeFindings(opts.IO, opts.Format, rep)
+}
+
+// writeFindings prints a validation report in format (text, json or github)
+// and turns an invalid one into the error that exits 1.
+func writeFindings(ios *iostreams.IOStreams, format string, rep render.Report) error {
 	if rep.Findings == nil {
 		rep.Findings = []finding.Finding{}
 	}
-	switch opts.Format {
+	var err error
+	switch format {
 	case "json":
-		err = render.JSON(opts.IO.Out, rep)
+		err = render.JSON(ios.Out, rep)
 	case "github":
-		err = render.FindingsGitHub(opts.IO.Out, rep)
+		err = render.FindingsGitHub(ios.Out, rep)
 	default:
-		err = render.FindingsText(opts.IO.Out, rep)
+		err = render.FindingsText(ios.Out, rep)
 	}
 	if err != nil {
 		return err
 	}
 	if !rep.Valid {
-		return &findingsError{errors: errs, warnings: warns}
+		return &findingsError{errors: rep.Errors, warnings: rep.Warnings}
 	}
 	return nil
 }
