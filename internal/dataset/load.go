@@ -227,28 +227,13 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 	if doc == nil {
 		return nil
 	}
-	vs, err := schema.Validate(kind, doc.Value())
+	vs, err := schema.Check(kind, doc, probs)
 	if err != nil {
 		l.errorf(name, yamlnode.Pos{Line: 1, Col: 1}, "schema", "cannot apply the %s schema: %v", kind, err)
 		return nil
 	}
-	// A value the YAML checks refused (an alias, a bad tag) stands in the
-	// document as nothing; the schema's complaint about it would only repeat
-	// the problem already reported there.
-	refused := map[yamlnode.Pos]bool{}
-	for _, p := range probs {
-		refused[p.Pos] = true
-	}
 	for _, v := range vs {
-		loc := doc.Locate(v.Path...)
-		pos := loc.Value
-		if v.OnKey {
-			pos = loc.Key
-		}
-		if refused[loc.Value] {
-			continue
-		}
-		l.errorf(name, pos, v.Rule, "%s", v.Message)
+		l.errorf(name, v.Pos, v.Rule, "%s", v.Message)
 	}
 	if len(vs) > 0 {
 		l.mu.Lock()

@@ -189,25 +189,13 @@ func Parse(display string, src []byte) (*Plan, []finding.Finding) {
 			return nil, out
 		}
 	}
-	vs, err := schema.Validate(schema.Plan, doc.Value())
+	vs, err := schema.Check(schema.Plan, doc, probs)
 	if err != nil {
 		add(yamlnode.Pos{Line: 1, Col: 1}, "schema", fmt.Sprintf("cannot apply the plan schema: %v", err))
 		return nil, out
 	}
-	refused := map[yamlnode.Pos]bool{}
-	for _, p := range probs {
-		refused[p.Pos] = true
-	}
 	for _, v := range vs {
-		loc := doc.Locate(v.Path...)
-		if refused[loc.Value] {
-			continue // the YAML problem there is already reported
-		}
-		pos := loc.Value
-		if v.OnKey {
-			pos = loc.Key
-		}
-		add(pos, v.Rule, v.Message)
+		add(v.Pos, v.Rule, v.Message)
 	}
 	if len(probs) > 0 {
 		return nil, out

@@ -1,0 +1,39 @@
+package schema
+
+import "github.com/open-workforce/strategy/internal/yamlnode"
+
+// Located is a violation placed in its file.
+type Located struct {
+	Pos     yamlnode.Pos
+	Rule    string
+	Message string
+}
+
+// Check validates a parsed document against kind and places every
+// violation: at the offending key for unknown or missing fields, otherwise at
+// the value. probs are the YAML problems already reported for the document:
+// a value they refused (an alias, a bad tag) stands in the document as
+// nothing, and the schema's complaint about it would only repeat them.
+func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, error) {
+	vs, err := Validate(k, doc.Value())
+	if err != nil {
+		return nil, err
+	}
+	refused := make(map[yamlnode.Pos]bool, len(probs))
+	for _, p := range probs {
+		refused[p.Pos] = true
+	}
+	var out []Located
+	for _, v := range vs {
+		loc := doc.Locate(v.Path...)
+		if refused[loc.Value] {
+			continue
+		}
+		pos := loc.Value
+		if v.OnKey {
+			pos = loc.Key
+		}
+		out = append(out, Located{Pos: pos, Rule: v.Rule, Message: v.Message})
+	}
+	return out, nil
+}
