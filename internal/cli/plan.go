@@ -178,6 +178,10 @@ func checkDatasetPlans(f *Factory, s *dataset.Set) ([]finding.Finding, int, int,
 		}
 		name := path.Join(plan.Dir, e.Name())
 		plans++
+		if msg := opts.Outside(name); msg != "" {
+			out = append(out, finding.Finding{Path: opts.Path(name), Rule: "file-symlink", Severity: finding.Error, Message: msg})
+			continue
+		}
 		p, found := plan.Read(fsys, name, opts.Path(name))
 		out = append(out, found...)
 		if p == nil {

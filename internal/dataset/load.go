@@ -301,8 +301,16 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 
 // outside explains why name may not be read: a symlink whose target lies
 // outside the dataset folder. It returns "" when reading is fine.
-func (l *loader) outside(name string) string {
-	full := filepath.Join(l.opts.OSRoot, filepath.FromSlash(name))
+func (l *loader) outside(name string) string { return (l.opts).Outside(name) }
+
+// Outside explains why name, inside the dataset folder on disk, may not be
+// read: a symlink whose target lies outside the folder. It returns "" when
+// reading is fine, and always for an embedded dataset.
+func (o Options) Outside(name string) string {
+	if o.OSRoot == "" {
+		return ""
+	}
+	full := filepath.Join(o.OSRoot, filepath.FromSlash(name))
 	st, err := lstat(full)
 	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
 		return ""
@@ -311,7 +319,7 @@ func (l *loader) outside(name string) string {
 	if err != nil {
 		return fmt.Sprintf("symlink cannot be followed: %v", fserr.Bare(err))
 	}
-	root, err := filepath.EvalSymlinks(l.opts.OSRoot)
+	root, err := filepath.EvalSymlinks(o.OSRoot)
 	if err != nil {
 		return fmt.Sprintf("cannot resolve the dataset folder: %v", fserr.Bare(err))
 	}
