@@ -45,23 +45,25 @@ type Area struct {
 
 // Figure is a published fact about the strategy.
 type Figure struct {
-	Fact   string `yaml:"fact" json:"fact"`
-	Date   string `yaml:"date" json:"date"`
-	Source string `yaml:"source" json:"source"`
+	Fact          string `yaml:"fact" json:"fact"`
+	Date          string `yaml:"date" json:"date"`
+	DatePrecision string `yaml:"date_precision" json:"date_precision,omitempty"`
+	Source        string `yaml:"source" json:"source"`
 }
 
 // Claim is a published aggregate statement, recorded as a rule the tool can
 // recompute from the items.
 type Claim struct {
-	ID         string   `yaml:"id" json:"id"`
-	Text       string   `yaml:"text" json:"text"`
-	Date       string   `yaml:"date" json:"date"`
-	Source     string   `yaml:"source" json:"source"`
-	Measure    string   `yaml:"measure" json:"measure"`
-	Statuses   []string `yaml:"statuses" json:"statuses,omitempty"`
-	ActorTypes []string `yaml:"actor_types" json:"actor_types,omitempty"`
-	Comparison string   `yaml:"comparison" json:"comparison"`
-	Threshold  float64  `yaml:"threshold" json:"threshold"`
+	ID            string   `yaml:"id" json:"id"`
+	Text          string   `yaml:"text" json:"text"`
+	Date          string   `yaml:"date" json:"date"`
+	DatePrecision string   `yaml:"date_precision" json:"date_precision,omitempty"`
+	Source        string   `yaml:"source" json:"source"`
+	Measure       string   `yaml:"measure" json:"measure"`
+	Statuses      []string `yaml:"statuses" json:"statuses,omitempty"`
+	ActorTypes    []string `yaml:"actor_types" json:"actor_types,omitempty"`
+	Comparison    string   `yaml:"comparison" json:"comparison"`
+	Threshold     float64  `yaml:"threshold" json:"threshold"`
 }
 
 // Registry is data/actors.yaml.
