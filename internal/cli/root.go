@@ -90,11 +90,14 @@ variable, ./data when that folder exists, and otherwise the snapshot built
 into this binary. Use --verbose to see which one was read.
 
 Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
-		Example: `  # check the dataset in ./data, as CI does
-  $ strategy validate
+		Example: `  # progress in plain English
+  $ strategy summary
 
   # everything in the train theme
-  $ strategy list --theme train`,
+  $ strategy list --theme train
+
+  # check the dataset in ./data, as CI does
+  $ strategy validate`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       f.Version.String(),
