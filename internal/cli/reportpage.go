@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/report"
 )
 
@@ -16,6 +17,7 @@ type reportOptions struct {
 	AsOf   string
 	Format string
 	Output string
+	Plans  []string // plan files or folders: add how they cover the national items
 }
 
 func newCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
@@ -33,6 +35,14 @@ external fonts or scripts. A small inline script adds filters by theme,
 status and actor; without it the full table is still there. The page prints
 cleanly. --format markdown writes the same report for a wiki or README.
 
+--plans adds a section on local plans (files, or folders of .yaml files;
+repeat the flag or separate them with commas): for each plan, how many
+national items it serves in plain English, then a table of every national
+item against every plan, each cell naming the local actions that serve it or
+saying "Not served", and how many plans serve it. The figures are those of
+'strategy plan coverage'. Plans with errors are refused (the findings go to
+stderr, exit 1) and nothing is written: run 'strategy plan check' first.
+
 When the dataset holds fewer items than the strategy declares, the figures
 for the whole strategy are ranges, as in 'strategy summary'. Only http and
 https links are made; anything else in the data is shown as text.
@@ -46,7 +56,10 @@ written whole or not at all.`,
   $ strategy report --as-of 2025-07-18 -o report-2025.html
 
   # Markdown for the wiki
-  $ strategy report --format markdown -o PROGRESS.md`,
+  $ strategy report --format markdown -o PROGRESS.md
+
+  # with how the local plans in plans/ cover the national items
+  $ strategy report --plans plans/ -o report.html`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -58,6 +71,8 @@ written whole or not at all.`,
 	addAsOfFlag(cmd, &opts.AsOf)
 	addEnumFlag(cmd, &opts.Format, "format", "", "html", "output format", report.Formats...)
 	addOutputFlag(cmd, &opts.Output, "html", "md")
+	cmd.Flags().StringSliceVar(&opts.Plans, "plans", nil, "add how the local plans in `FILE|DIR` cover the national items (repeatable, or comma-separated)")
+	_ = cmd.MarkFlagFilename("plans", "yaml", "yml")
 	return cmd
 }
 
@@ -66,10 +81,17 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	var plans []*plan.Plan
+	if len(opts.Plans) > 0 {
+		// Checked before anything is written: a refused plan leaves no file.
+		if plans, err = readGoodPlans(opts.Factory, s, opts.Plans, true); err != nil {
+			return err
+		}
+	}
 	return writeOutput(opts.Factory, opts.Output, func(w io.Writer) error {
 		if opts.Format == "markdown" {
-			return report.Markdown(w, s, date)
+			return report.Markdown(w, s, date, plans)
 		}
-		return report.HTML(w, s, date)
+		return report.HTML(w, s, date, plans)
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/plan"
 )
 
 //go:embed assets
@@ -38,15 +39,17 @@ func csp() string {
 }
 
 // HTML writes the report on s as of asOf (YYYY-MM-DD) as one self-contained
-// HTML page. It renders into memory first, so a failure writes nothing.
-func HTML(w io.Writer, s *dataset.Set, asOf string) error {
+// HTML page, with a section on how plans cover the national items when plans
+// are given. The plans must have passed [plan.Check]. It renders into memory
+// first, so a failure writes nothing.
+func HTML(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) error {
 	var buf bytes.Buffer
 	err := pageTemplate.Execute(&buf, struct {
 		P   *page
 		CSP string
 		CSS template.CSS
 		JS  template.JS
-	}{build(s, asOf), csp(), template.CSS(pageCSS), template.JS(pageJS)})
+	}{build(s, asOf, plans), csp(), template.CSS(pageCSS), template.JS(pageJS)})
 	if err != nil {
 		return err
 	}

@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 // Markdown writes the report on s as of asOf as GitHub-flavoured Markdown:
-// the same headlines and figures as [HTML], with text bars.
-func Markdown(w io.Writer, s *dataset.Set, asOf string) error {
-	p := build(s, asOf)
+// the same headlines, figures and plan coverage as [HTML], with text bars.
+func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) error {
+	p := build(s, asOf, plans)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: progress report\n\n", mdText(p.Title))
 	fmt.Fprintf(&b, "Status on %s, from the progress logs in the dataset.\n\n", p.AsOf)
@@ -42,6 +43,9 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string) error {
 			mdRow(&b, cells)
 		}
 	}
+	if p.Plans != nil {
+		writePlansMarkdown(&b, p.Plans)
+	}
 	fmt.Fprintf(&b, "\n## All items\n\nEvery item in the dataset with its status on %s and its latest recorded update.\n\n", p.AsOf)
 	header := []string{"ID", "Item", "Theme", "Lead", "Status", "Due", "Latest update"}
 	mdRow(&b, header)
@@ -66,6 +70,38 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func writePlansMarkdown(b *strings.Builder, lp *localPlans) {
+	fmt.Fprintf(b, "\n## Local plans\n\n%s\n\n", mdText(lp.Scope))
+	for _, ps := range lp.Plans {
+		fmt.Fprintf(b, "- **%s** %s", mdText(ps.Sentence), mdText(ps.Detail))
+		if ps.Link != nil {
+			fmt.Fprintf(b, " Published: %s.", mdLink(*ps.Link))
+		}
+		b.WriteString("\n")
+		for _, a := range ps.Actions {
+			fmt.Fprintf(b, "  - %s: %s (%s)\n", mdText(a.ID), mdText(a.Title), mdText(a.Status))
+		}
+	}
+	if lp.Across != "" {
+		fmt.Fprintf(b, "\n%s\n", mdText(lp.Across))
+	}
+	b.WriteString("\n")
+	header := []string{"ID", "Item", "Theme"}
+	for _, c := range lp.Columns {
+		header = append(header, mdText(c))
+	}
+	header = append(header, "Plans serving it")
+	mdRow(b, header)
+	mdRule(b, len(header))
+	for _, r := range lp.Rows {
+		cells := []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName)}
+		for _, c := range r.Cells {
+			cells = append(cells, mdText(c.Text()))
+		}
+		mdRow(b, append(cells, r.Text))
+	}
 }
 
 // textBar draws complete as █, in progress as ▒ and the rest as ░.

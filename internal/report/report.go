@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
@@ -37,6 +38,7 @@ type page struct {
 	Legend    []legendEntry
 	Sections  []section
 	Items     []row
+	Plans     *localPlans // nil without plans
 	Themes    []option
 	Statuses  []option
 	Actors    []option
@@ -133,8 +135,9 @@ var actorTypeNames = map[string]string{
 	dataset.ActorTypeUnknown:     "Actor type not known",
 }
 
-// build computes the page for s as of asOf (YYYY-MM-DD).
-func build(s *dataset.Set, asOf string) *page {
+// build computes the page for s as of asOf (YYYY-MM-DD), with the coverage
+// of plans when there are any.
+func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 	sum := summary.Compute(s, asOf)
 	p := &page{
 		AsOf:     asOf,
@@ -177,6 +180,7 @@ func build(s *dataset.Set, asOf string) *page {
 	for _, it := range s.Items {
 		p.Items = append(p.Items, newRow(s, it, asOf, statusName))
 	}
+	p.Plans = newLocalPlans(s, plans)
 	p.Themes, p.Statuses, p.Actors = filterOptions(s, statusName)
 	return p
 }

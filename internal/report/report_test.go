@@ -30,7 +30,7 @@ func load(t *testing.T, dir string) *dataset.Set {
 func renderHTML(t *testing.T, s *dataset.Set, asOf string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := HTML(&b, s, asOf); err != nil {
+	if err := HTML(&b, s, asOf, nil); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -158,7 +158,7 @@ func TestHostileDataRendersAsText(t *testing.T) {
 func TestHostileDataMarkdown(t *testing.T) {
 	s := load(t, "../../testdata/hostile-example")
 	var b bytes.Buffer
-	if err := Markdown(&b, s, "2025-06-01"); err != nil {
+	if err := Markdown(&b, s, "2025-06-01", nil); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()
@@ -227,7 +227,7 @@ func TestReportFiguresMatchSummary(t *testing.T) {
 	if !strings.Contains(text, "The dataset holds 6 of the 8 items the strategy declares (75%). Figures for all 8 are given as ranges") {
 		t.Error("coverage sentence missing or wrong")
 	}
-	p := build(s, asOf)
+	p := build(s, asOf, nil)
 	groups := map[string][]summary.Group{"theme": sum.Themes, "actor-type": sum.ActorTypes, "lead": sum.Leads}
 	for _, sec := range p.Sections {
 		gs := groups[sec.ID]
