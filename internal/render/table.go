@@ -3,7 +3,10 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -53,17 +56,15 @@ func WriteTable(w io.Writer, t Table, format string, width int) error {
 		)
 		return fill(tbl, t, sanitize.Markdown)
 	case "table":
-		opts := []tablewriter.Option{
+		tbl := tablewriter.NewTable(w,
 			tablewriter.WithHeaderAutoFormat(tw.Off),
 			tablewriter.WithHeaderAlignment(tw.AlignLeft),
 			tablewriter.WithRowAlignment(tw.AlignLeft),
-			tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		}
-		if width > 0 {
-			opts = append(opts, tablewriter.WithMaxWidth(width))
-		}
+			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+		)
 		// A crafted title must not move the cursor or recolour the terminal.
-		return fill(tablewriter.NewTable(w, opts...), t, sanitize.Text)
+		return fill(tbl, fit(clean(t), width), func(s string) string { return s })
 	}
 	return fmt.Errorf("unknown table format %q", format)
 }
@@ -96,4 +97,120 @@ func writeTSV(w io.Writer, t Table) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// clean strips control characters from every cell, keeping newlines.
+func clean(t Table) Table {
+	out := Table{Header: make([]string, len(t.Header)), Rows: make([][]string, len(t.Rows))}
+	for i, h := range t.Header {
+		out.Header[i] = sanitize.Text(h)
+	}
+	for i, r := range t.Rows {
+		out.Rows[i] = make([]string, len(r))
+		for j, c := range r {
+			out.Rows[i][j] = sanitize.Text(c)
+		}
+	}
+	return out
+}
+
+// minColumn is the narrowest a wrapped column gets: narrower, words break
+// into fragments nobody can read.
+const minColumn = 8
+
+// fit wraps cells so that the box-drawn table is at most width columns wide.
+// tablewriter's own MaxWidth is not enforced when cells wrap (v1.1.5), so
+// the widths are worked out here: columns that fit keep their natural
+// width, and the widest share what is left.
+func fit(t Table, width int) Table {
+	n := len(t.Header)
+	if width <= 0 || n == 0 {
+		return t
+	}
+	natural := make([]int, n)
+	measure := func(r []string) {
+		for i, c := range r {
+			if i < n {
+				for _, line := range strings.Split(c, "\n") {
+					natural[i] = max(natural[i], runewidth.StringWidth(line))
+				}
+			}
+		}
+	}
+	measure(t.Header)
+	for _, r := range t.Rows {
+		measure(r)
+	}
+	avail := width - (3*n + 1) // "│ " before each cell, " " after, and the last "│"
+	total := 0
+	for _, w := range natural {
+		total += w
+	}
+	if total <= avail {
+		return t
+	}
+	limit := capWidth(natural, avail)
+	wrapRow := func(r []string) []string {
+		out := make([]string, len(r))
+		for i, c := range r {
+			out[i] = c
+			if i < n && natural[i] > limit {
+				out[i] = wrapCell(c, limit)
+			}
+		}
+		return out
+	}
+	out := Table{Header: wrapRow(t.Header), Rows: make([][]string, len(t.Rows))}
+	for i, r := range t.Rows {
+		out.Rows[i] = wrapRow(r)
+	}
+	return out
+}
+
+// capWidth finds the widest a column may be so that the columns, each at
+// the smaller of its natural width and the cap, fit in avail.
+func capWidth(natural []int, avail int) int {
+	sorted := slices.Clone(natural)
+	slices.Sort(sorted)
+	remaining := avail
+	for i, w := range sorted {
+		share := remaining / (len(sorted) - i)
+		if w > share {
+			return max(share, minColumn)
+		}
+		remaining -= w
+	}
+	return max(sorted[len(sorted)-1], minColumn)
+}
+
+// wrapCell wraps text at spaces to lines of at most limit display columns,
+// breaking words longer than that.
+func wrapCell(text string, limit int) string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line, lineW := "", 0
+		for _, word := range strings.Fields(para) {
+			for runewidth.StringWidth(word) > limit {
+				head := runewidth.Truncate(word, limit, "")
+				if line != "" {
+					lines = append(lines, line)
+					line, lineW = "", 0
+				}
+				lines = append(lines, head)
+				word = word[len(head):]
+			}
+			ww := runewidth.StringWidth(word)
+			switch {
+			case line == "":
+				line, lineW = word, ww
+			case lineW+1+ww <= limit:
+				line, lineW = line+" "+word, lineW+1+ww
+			default:
+				lines = append(lines, line)
+				line, lineW = word, ww
+			}
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
