@@ -147,14 +147,9 @@ func (c *checker) registry() {
 var announcementOnly = map[string]bool{"announcement": true}
 
 func (c *checker) items() {
-	seen := map[string]string{}
+	// Duplicate ids are found by the loader, which keeps one file per id.
 	for _, it := range c.set.Items {
 		file, doc := it.Path, it.Doc
-		if first, dup := seen[strings.ToUpper(it.ID)]; dup {
-			c.at(file, doc, false, finding.Error, "duplicate-id", "id %s is already used by %s", "id")(it.ID, first)
-		} else {
-			seen[strings.ToUpper(it.ID)] = file
-		}
 		base := path.Base(file)
 		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
 		if stem != it.ID && !strings.HasPrefix(stem, it.ID+"-") {

@@ -121,8 +121,6 @@ func TestRules(t *testing.T) {
 			old: "    type: sector-body", new: "    type: sector", at: "sector", rule: "unknown-actor-type"},
 
 		// items
-		{name: "id used twice", file: "items/AR-01.yml",
-			new: readBase(t, "items/AR-01.yaml"), at: "AR-01\n", rule: "duplicate-id", message: "id AR-01 is already used by data/items/AR-01.yaml"},
 		{name: "file named for another id", file: "items/TR-01.yaml",
 			old: "id: TR-01", new: "id: TR-02", at: "TR-02", rule: "file-name", message: "rename it TR-02.yaml"},
 		{name: "undeclared theme", file: "items/TR-01.yaml",

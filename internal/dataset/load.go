@@ -190,8 +190,21 @@ func (l *loader) loadItems(names []string) []*Item {
 	close(next)
 	wg.Wait()
 	items := slices.DeleteFunc(results, func(it *Item) bool { return it == nil })
-	slices.SortStableFunc(items, func(a, b *Item) int { return strings.Compare(a.ID, b.ID) })
-	return items
+	slices.SortStableFunc(items, func(a, b *Item) int { return strings.Compare(strings.ToUpper(a.ID), strings.ToUpper(b.ID)) })
+	// Two files with one id would count one item twice in every figure:
+	// the first file (in name order) stands, the others are findings.
+	kept := items[:0]
+	for _, it := range items {
+		if n := len(kept); n > 0 && strings.EqualFold(kept[n-1].ID, it.ID) {
+			pos := it.Doc.Locate("id").Value
+			l.add(finding.Finding{Path: it.Path, Line: pos.Line, Column: pos.Col, Rule: "duplicate-id", Severity: finding.Error,
+				Message: fmt.Sprintf("id %s is already used by %s; this file is left out of every figure", it.ID, kept[n-1].Path)})
+			continue
+		}
+		kept = append(kept, it)
+	}
+	clear(items[len(kept):])
+	return kept
 }
 
 func (l *loader) loadItem(name string) *Item {

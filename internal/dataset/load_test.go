@@ -251,3 +251,26 @@ func TestLoadMissing(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+// Two files with one id count once: the first in name order stands, the
+// other is a finding at its id, so no figure counts the item twice.
+func TestLoadDuplicateID(t *testing.T) {
+	fsys := memfs.Overlay{Base: os.DirFS(base), Files: memfs.FS{
+		"items/TR-01.yml": []byte("# a copy\n" + item("TR-01", "train", "skills", "dhsc")),
+	}}
+	s, err := Load(fsys, Options{Display: "data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Items) != 2 || s.ItemFiles != 3 {
+		t.Fatalf("items %d, item files %d; want 2, 3", len(s.Items), s.ItemFiles)
+	}
+	if it := s.Item("TR-01"); it == nil || it.Path != "data/items/TR-01.yaml" {
+		t.Errorf("kept %v, want the first file in name order", it)
+	}
+	f := only(t, s)
+	if f.Path != "data/items/TR-01.yml" || f.Rule != "duplicate-id" || f.Line != 2 || f.Column != 5 ||
+		!strings.Contains(f.Message, "already used by data/items/TR-01.yaml") {
+		t.Errorf("finding: %s", f)
+	}
+}
