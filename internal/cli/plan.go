@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/open-workforce/strategy/internal/check"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/fserr"
@@ -145,7 +146,12 @@ func readGoodPlans(f *Factory, s *dataset.Set, args []string, allowDirs bool) ([
 // read, so that figures and plan checks built on the rest are not taken for
 // the whole.
 func warnBrokenDataset(f *Factory, s *dataset.Set) {
-	if errs, _ := finding.Count(s.Findings); errs > 0 {
+	errs, _ := finding.Count(s.Findings)
+	// Cross-file errors (an unknown actor, a status that disagrees with its
+	// log) skew figures as much as unreadable files; the rules are cheap.
+	cross, _ := finding.Count(check.Run(s, check.Options{Today: f.Today()}))
+	errs += cross
+	if errs > 0 {
 		noun := "errors"
 		if errs == 1 {
 			noun = "error"
