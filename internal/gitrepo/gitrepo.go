@@ -95,7 +95,9 @@ func (r *Repo) runIn(dir string, args ...string) ([]byte, error) {
 // gitEnv keeps git's messages in English, which Open matches on, and stops
 // git from prompting for credentials.
 func gitEnv() []string {
-	return append(os.Environ(), "LC_ALL=C", "GIT_TERMINAL_PROMPT=0")
+	// Literal pathspecs: a dataset folder named "data*" or ":(top)" is a
+	// name, not a pattern.
+	return append(os.Environ(), "LC_ALL=C", "GIT_TERMINAL_PROMPT=0", "GIT_LITERAL_PATHSPECS=1")
 }
 
 // CheckRev rejects text that git could read as anything but a revision: an
