@@ -179,15 +179,19 @@ func checkDatasetPlans(f *Factory, s *dataset.Set) ([]finding.Finding, int, int,
 	var out []finding.Finding
 	plans, actions := 0, 0
 	for _, e := range entries {
-		if e.IsDir() || !plan.IsPlanFile(e.Name()) {
+		if !plan.IsPlanFile(e.Name()) {
 			continue
 		}
 		name := path.Join(plan.Dir, e.Name())
-		plans++
+		if e.IsDir() {
+			out = append(out, finding.Finding{Path: opts.Path(name), Rule: "file-unreadable", Severity: finding.Error, Message: "is a folder, not a plan file"})
+			continue
+		}
 		if msg := opts.Outside(name); msg != "" {
 			out = append(out, finding.Finding{Path: opts.Path(name), Rule: "file-symlink", Severity: finding.Error, Message: msg})
 			continue
 		}
+		plans++
 		p, found := plan.Read(fsys, name, opts.Path(name))
 		out = append(out, found...)
 		if p == nil {
