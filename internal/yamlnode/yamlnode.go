@@ -209,6 +209,10 @@ func Parse(src []byte) (*Doc, []Problem) {
 	var w walker
 	val := w.walk(top, 0)
 	probs = append(probs, w.probs...)
+	if w.more != nil {
+		extra := w.aliases - maxAliasProblems
+		probs = append(probs, Problem{Pos: w.more.Pos, Rule: "yaml-alias", Message: fmt.Sprintf("%d more anchors, aliases or merge keys from here on; write each value out in full", extra)})
+	}
 	return &Doc{root: top, value: val, src: src}, probs
 }
 
@@ -281,11 +285,27 @@ func describe(n *yaml.Node) string {
 }
 
 type walker struct {
-	probs []Problem
+	probs   []Problem
+	aliases int      // anchors, aliases and merge keys met
+	more    *Problem // stands for those past maxAliasProblems
 }
 
+// maxAliasProblems bounds the findings for anchors and aliases in one file:
+// an alias bomb has hundreds, and the first few say all there is to say.
+const maxAliasProblems = 3
+
 func (w *walker) add(n *yaml.Node, rule, format string, args ...any) {
-	w.probs = append(w.probs, Problem{Pos: Pos{n.Line, n.Column}, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	p := Problem{Pos: Pos{n.Line, n.Column}, Rule: rule, Message: fmt.Sprintf(format, args...)}
+	if rule == "yaml-alias" {
+		w.aliases++
+		if w.aliases > maxAliasProblems {
+			if w.more == nil {
+				w.more = &p
+			}
+			return
+		}
+	}
+	w.probs = append(w.probs, p)
 }
 
 func (w *walker) walk(n *yaml.Node, depth int) any {

@@ -130,3 +130,15 @@ func TestPointer(t *testing.T) {
 		t.Errorf("Pointer = %q", got)
 	}
 }
+
+// An alias bomb gives a handful of findings, not one per alias.
+func TestParseAliasBombIsBrief(t *testing.T) {
+	_, probs := Parse([]byte(hostile()["alias bomb"]))
+	if len(probs) != maxAliasProblems+1 {
+		t.Fatalf("%d problems, want %d: %+v", len(probs), maxAliasProblems+1, probs)
+	}
+	last := probs[len(probs)-1]
+	if last.Rule != "yaml-alias" || !strings.Contains(last.Message, "more anchors, aliases or merge keys") {
+		t.Errorf("last problem: %+v", last)
+	}
+}
