@@ -29,12 +29,36 @@ var ErrChanged = errors.New("changed on disk since it was read; run the command 
 // change the file underneath the writer.
 var beforeCommit = func(string) {}
 
-// Write puts data in path with permissions perm, replacing whatever is
-// there (a symbolic link is replaced, not followed), as `go build -o` does.
+// Write puts data in path with permissions perm, replacing a regular file
+// or a symbolic link (replaced, not followed) that is there, as `go build
+// -o` does. A device, pipe or socket is written to, never replaced: a
+// rename over /dev/null would turn it into a file for every program on the
+// machine.
 func Write(path string, data []byte, perm fs.FileMode) error {
+	if st, err := os.Lstat(path); err == nil {
+		switch m := st.Mode(); {
+		case m.IsDir():
+			return errors.New("is a folder")
+		case m&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe|fs.ModeSocket) != 0:
+			return writeInPlace(path, data)
+		}
+	}
 	return write(path, data, perm, func(tmp string) error {
 		return os.Rename(tmp, path)
 	})
+}
+
+// writeInPlace writes data to a special file that exists already.
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fserr.Bare(err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return fserr.Bare(err)
 }
 
 // Create puts data in a new file path with permissions perm, and fails with

@@ -155,3 +155,26 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 	}
 }
+
+// A device given as the output (strategy report -o /dev/null) is written
+// to, never replaced by a file.
+func TestWriteToDeviceKeepsDevice(t *testing.T) {
+	st, err := os.Stat(os.DevNull)
+	if err != nil || st.Mode()&fs.ModeCharDevice == 0 {
+		t.Skip("no character device at " + os.DevNull)
+	}
+	if err := Write(os.DevNull, []byte("report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Lstat(os.DevNull)
+	if err != nil || after.Mode()&fs.ModeCharDevice == 0 {
+		t.Fatalf("%s is no longer a character device: %v", os.DevNull, after.Mode())
+	}
+}
+
+func TestWriteToFolderFails(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, []byte("x"), 0o644); err == nil {
+		t.Error("writing over a folder succeeded")
+	}
+}
