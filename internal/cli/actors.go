@@ -51,7 +51,7 @@ prints [{id, name, short, type, government, leads, partners}].`,
 			return actorsRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "csv", "markdown", "ids")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "csv", "markdown", "ids")
 	return cmd
 }
 
@@ -81,6 +81,8 @@ func actorsRun(opts *actorsOptions) error {
 	switch opts.Format {
 	case "json":
 		return render.JSON(opts.IO.Out, records)
+	case "yaml":
+		return render.YAML(opts.IO.Out, records)
 	case "ids":
 		for _, r := range records {
 			if _, err := fmt.Fprintln(opts.IO.Out, r.ID); err != nil {

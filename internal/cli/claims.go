@@ -49,7 +49,7 @@ high, explanation}], shares as {n, of}.`,
 			return claimsRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "text", "json", "markdown")
+	addFormatFlag(cmd, &opts.Format, "text", "json", "yaml", "markdown")
 	return cmd
 }
 
@@ -68,8 +68,11 @@ func claimsRun(opts *claimsOptions) error {
 		return err
 	}
 	results := summary.Claims(s)
-	if opts.Format == "json" {
+	switch opts.Format {
+	case "json":
 		return render.JSON(opts.IO.Out, results)
+	case "yaml":
+		return render.YAML(opts.IO.Out, results)
 	}
 	var b strings.Builder
 	md := opts.Format == "markdown"

@@ -12,7 +12,6 @@ import (
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
-	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
 type listOptions struct {
@@ -219,7 +218,7 @@ func listRun(opts *listOptions) error {
 			_, err := fmt.Fprintln(out, "[]")
 			return err
 		}
-		return yamlnode.Encode(out, records)
+		return render.YAML(out, records)
 	case "ids":
 		var b strings.Builder
 		for _, it := range items {

@@ -13,7 +13,6 @@ import (
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/sanitize"
-	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
 type showOptions struct {
@@ -105,7 +104,7 @@ func showRun(opts *showOptions) error {
 		if opts.Format == "json" {
 			return render.JSON(opts.IO.Out, v)
 		}
-		return yamlnode.Encode(opts.IO.Out, v)
+		return render.YAML(opts.IO.Out, v)
 	}
 	var b strings.Builder
 	for i, it := range items {

@@ -61,7 +61,7 @@ shares as {n, of}).`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
-	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "markdown")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "markdown")
 	return cmd
 }
 
@@ -72,8 +72,11 @@ func summaryRun(opts *summaryOptions) error {
 		return err
 	}
 	sum := summary.Compute(s, date)
-	if opts.Format == "json" {
+	switch opts.Format {
+	case "json":
 		return render.JSON(opts.IO.Out, sum)
+	case "yaml":
+		return render.YAML(opts.IO.Out, sum)
 	}
 	return writeSummary(opts.IO, sum, s.Strategy.Title, opts.Format)
 }

@@ -58,7 +58,7 @@ header. --format json prints [{id, name, prefix, aliases, items, areas:
 			return themesRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "csv", "markdown", "ids")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "csv", "markdown", "ids")
 	return cmd
 }
 
@@ -90,6 +90,8 @@ func themesRun(opts *themesOptions) error {
 	switch opts.Format {
 	case "json":
 		return render.JSON(opts.IO.Out, records)
+	case "yaml":
+		return render.YAML(opts.IO.Out, records)
 	case "ids":
 		for _, r := range records {
 			if _, err := fmt.Fprintln(opts.IO.Out, r.ID); err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/yamlnode"
 	"github.com/open-workforce/strategy/internal/prose"
 )
 
@@ -97,4 +98,14 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// YAML writes v as YAML with exactly the keys and order of its [JSON] form,
+// so the two formats are one contract.
+func YAML(w io.Writer, v any) error {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return yamlnode.EncodeJSON(w, js)
 }
