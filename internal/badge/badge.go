@@ -38,7 +38,7 @@ func Progress(sum *summary.Summary) Badge {
 	if h.Low == h.High {
 		b.Message = fmt.Sprintf("%d%% (%d/%d)", h.Low.Percent(), h.Low.N, h.Low.Of)
 	} else {
-		b.Message = fmt.Sprintf("%d/%d tracked, %d–%d%% of %d", h.Share.N, h.Share.Of, h.Low.Percent(), h.High.Percent(), h.Low.Of)
+		b.Message = fmt.Sprintf("%d/%d tracked, %d–%d%% of %d", h.Share.N, h.Share.Of, h.Low.PercentFloor(), h.High.PercentCeil(), h.Low.Of)
 	}
 	return b
 }

@@ -230,7 +230,7 @@ func (r Report) Headline() string {
 		if low == high {
 			return fmt.Sprintf("%d%%", low.Percent())
 		}
-		return fmt.Sprintf("%d-%d%%", low.Percent(), high.Percent())
+		return fmt.Sprintf("%d-%d%%", low.PercentFloor(), high.PercentCeil())
 	}
 	return fmt.Sprintf("in progress or complete: %d/%d present -> %d/%d present (%s -> %s of the %d declared)",
 		r.Before, r.PresentBefore, r.After, r.PresentAfter,

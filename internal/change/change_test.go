@@ -209,7 +209,7 @@ func TestMovesPlural(t *testing.T) {
 // and the range each allows for the whole strategy.
 func TestHeadlinePartial(t *testing.T) {
 	r := Report{Declared: 56, Before: 9, PresentBefore: 31, After: 10, PresentAfter: 31}
-	if got, want := r.Headline(), "in progress or complete: 9/31 present -> 10/31 present (16-61% -> 18-63% of the 56 declared)"; got != want {
+	if got, want := r.Headline(), "in progress or complete: 9/31 present -> 10/31 present (16-61% -> 17-63% of the 56 declared)"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

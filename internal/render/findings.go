@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/finding"
-	"github.com/open-workforce/strategy/internal/yamlnode"
 	"github.com/open-workforce/strategy/internal/prose"
+	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
 // Report is the outcome of validating a dataset.

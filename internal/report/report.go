@@ -216,7 +216,7 @@ func glances(sum *summary.Summary) []glance {
 		gl := glance{Figure: fmt.Sprintf("%d of %d", f.n, sum.Present), Label: f.label}
 		if sum.Partial() {
 			low, high := summary.Bounds(f.n, 0, sum.Present, sum.Declared)
-			gl.Detail = fmt.Sprintf("so between %d%% and %d%% of all %d", low.Percent(), high.Percent(), sum.Declared)
+			gl.Detail = fmt.Sprintf("so between %d%% and %d%% of all %d", low.PercentFloor(), high.PercentCeil(), sum.Declared)
 		} else {
 			gl.Detail = fmt.Sprintf("%d%% of all %d", summary.Share{N: f.n, Of: sum.Declared}.Percent(), sum.Declared)
 		}

@@ -108,7 +108,7 @@ func Evaluate(s *dataset.Set, c dataset.Claim) ClaimResult {
 				len(r.Matched), r.Present-r.Undetermined, what, r.Undetermined, prose.Plural(r.Undetermined, "has", "have"))
 		}
 		r.Explanation = fmt.Sprintf("%s, so between %d%% (%d of %d) and %d%% (%d of %d) of the %d declared; %s",
-			counted, r.Low.Percent(), r.Low.N, r.Low.Of, r.High.Percent(), r.High.N, r.High.Of, r.Low.Of, need)
+			counted, r.Low.PercentFloor(), r.Low.N, r.Low.Of, r.High.PercentCeil(), r.High.N, r.High.Of, r.Low.Of, need)
 	}
 	return r
 }

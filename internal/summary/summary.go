@@ -32,6 +32,25 @@ func (s Share) Percent() int {
 	return int(math.Floor(float64(s.N)*100/float64(s.Of) + 0.5))
 }
 
+// PercentFloor and PercentCeil round down and up: the low and high ends of
+// a range the true figure must lie in are rounded outwards, so that the
+// printed range never leaves out a possible value (10 of 56 is 17.9%: the
+// range starts at 17%, not 18%).
+func (s Share) PercentFloor() int {
+	if s.Of <= 0 {
+		return 0
+	}
+	return s.N * 100 / s.Of
+}
+
+// PercentCeil: see [Share.PercentFloor].
+func (s Share) PercentCeil() int {
+	if s.Of <= 0 {
+		return 0
+	}
+	return (s.N*100 + s.Of - 1) / s.Of
+}
+
 // Fraction returns N/Of, or 0 when Of is 0.
 func (s Share) Fraction() float64 {
 	if s.Of <= 0 {
@@ -238,7 +257,7 @@ func Describe(n, undetermined, present, declared int, predicate string) Headline
 	if undetermined > 0 {
 		fmt.Fprintf(&b, " (%d more present %s no known actor type)", undetermined, prose.Plural(undetermined, "has", "have"))
 	}
-	fmt.Fprintf(&b, ", so between %d%% and %d%% of the %d", low.Percent(), high.Percent(), low.Of)
+	fmt.Fprintf(&b, ", so between %d%% and %d%% of the %d", low.PercentFloor(), high.PercentCeil(), low.Of)
 	h.Text = b.String()
 	return h
 }

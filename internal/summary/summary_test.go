@@ -88,9 +88,9 @@ func TestDescribe(t *testing.T) {
 		want                           string
 	}{
 		{"complete dataset", 30, 0, 56, 56, "Over half (30 of 56, 54%) are in progress or complete"},
-		{"the issue's partial example", 25, 0, 45, 56, "Over half of the items present (25 of 45, 56%) are in progress or complete, so between 45% and 64% of the 56"},
-		{"unknown types widen the range", 10, 2, 45, 56, "Nearly a quarter of the classifiable items present (10 of 43, 23%) are in progress or complete (2 more present have no known actor type), so between 18% and 41% of the 56"},
-		{"one unknown", 10, 1, 56, 56, "Fewer than a quarter of the classifiable items present (10 of 55, 18%) are in progress or complete (1 more present has no known actor type), so between 18% and 20% of the 56"},
+		{"the issue's partial example", 25, 0, 45, 56, "Over half of the items present (25 of 45, 56%) are in progress or complete, so between 44% and 65% of the 56"},
+		{"unknown types widen the range", 10, 2, 45, 56, "Nearly a quarter of the classifiable items present (10 of 43, 23%) are in progress or complete (2 more present have no known actor type), so between 17% and 42% of the 56"},
+		{"one unknown", 10, 1, 56, 56, "Fewer than a quarter of the classifiable items present (10 of 55, 18%) are in progress or complete (1 more present has no known actor type), so between 17% and 20% of the 56"},
 		{"more present than declared counts all present", 3, 0, 5, 4, "Over half (3 of 5, 60%) are in progress or complete"},
 	}
 	for _, tt := range tests {
@@ -152,8 +152,8 @@ func TestCompute(t *testing.T) {
 		t.Errorf("leads %s, want %s", got, want)
 	}
 	wantHead := []string{
-		"Exactly half of the items present (3 of 6, 50%) are in progress or complete, so between 38% and 63% of the 8",
-		"Fewer than a quarter of the items present (1 of 6, 17%) are complete, so between 13% and 38% of the 8",
+		"Exactly half of the items present (3 of 6, 50%) are in progress or complete, so between 37% and 63% of the 8",
+		"Fewer than a quarter of the items present (1 of 6, 17%) are complete, so between 12% and 38% of the 8",
 		"Exactly two thirds of the items present (4 of 6, 67%) need some government action, so between 50% and 75% of the 8",
 		"Exactly a third of the items present (2 of 6, 33%) can only be done by government, so between 25% and 50% of the 8",
 	}
@@ -177,7 +177,7 @@ func TestClaims(t *testing.T) {
 		expl    string
 	}{
 		{"example-progress", Undecided, "AR-01 TF-02 TR-01",
-			"3 of 6 present are in-progress or complete on 2025-06-01, so between 38% (3 of 8) and 63% (5 of 8) of the 8 declared; the claim needs over 50%"},
+			"3 of 6 present are in-progress or complete on 2025-06-01, so between 37% (3 of 8) and 63% (5 of 8) of the 8 declared; the claim needs over 50%"},
 		{"example-government-action", Contradicted, "AR-01 TF-01 TR-01 TR-02",
 			"4 of 6 present are government-only or government-with-sector, so between 50% (4 of 8) and 75% (6 of 8) of the 8 declared; the claim needs under 25%"},
 		{"example-government-only", Holds, "TF-01 TR-01",
