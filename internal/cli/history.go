@@ -72,7 +72,7 @@ func historyRun(opts *historyOptions) error {
 	}
 	it := s.Item(opts.ID)
 	if it == nil {
-		return usagef("no item %q in %s%s", opts.ID, s.Display, itemHint(s, opts.ID))
+		return usagef("no item %q in %s%s", opts.ID, s.Name(), itemHint(s, opts.ID))
 	}
 	rep := historyReport{ID: it.ID, Title: it.Title, Status: it.Status, File: it.Path, Progress: it.Progress}
 	if opts.Git {

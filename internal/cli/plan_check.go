@@ -77,7 +77,7 @@ func planCheckRun(opts *planCheckOptions) error {
 	}
 	errs, warns := finding.Count(findings)
 	rep := render.Report{
-		Dataset: s.Display, Items: len(s.Items), Declared: s.Declared(),
+		Dataset: s.Name(), Items: len(s.Items), Declared: s.Declared(),
 		Plans: len(files), Actions: actions, PlansOnly: true,
 		Errors: errs, Warnings: warns, Valid: errs == 0, Findings: findings,
 	}

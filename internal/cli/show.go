@@ -78,7 +78,7 @@ func showRun(opts *showOptions) error {
 	for _, id := range opts.IDs {
 		it := s.Item(id)
 		if it == nil {
-			return usagef("no item with id %q in %s%s", id, s.Display, itemHint(s, id))
+			return usagef("no item with id %q in %s%s", id, s.Name(), itemHint(s, id))
 		}
 		items = append(items, it)
 	}

@@ -97,7 +97,7 @@ type PlanRefs struct {
 // taken in theme order, then by id.
 func Compute(s *dataset.Set, plans []*plan.Plan) Report {
 	groups := plan.ByTheme(s, s.Items)
-	r := Report{Dataset: s.Display, Items: len(s.Items), Declared: s.Declared(), Plans: []PlanReport{}}
+	r := Report{Dataset: s.Name(), Items: len(s.Items), Declared: s.Declared(), Plans: []PlanReport{}}
 	servedBy := map[string][]PlanRefs{}
 	for _, p := range plans {
 		pr := PlanReport{

@@ -37,6 +37,7 @@ const (
 // Options says where a dataset comes from.
 type Options struct {
 	Display string // path prefix shown in findings, e.g. "data"
+	Name    string // how sentences name the dataset ("the bundled dataset"); Display when empty
 	OSRoot  string // the folder on disk, for symlink checks; "" for an embedded FS
 	Workers int    // parallel file readers; 0 means GOMAXPROCS
 	Lean    bool   // drop prose (summaries, notes, titles of sources) once checked: for validation of large datasets
@@ -60,6 +61,16 @@ type Set struct {
 
 	actors map[string]*Actor
 	types  map[string]*ActorType
+	name   string
+}
+
+// Name is how a sentence names the dataset: its folder, or "the bundled
+// dataset" for the snapshot built into the binary.
+func (s *Set) Name() string {
+	if s.name != "" {
+		return s.name
+	}
+	return s.Display
 }
 
 // ErrNoDataset reports a folder that does not exist or cannot be listed:
@@ -83,7 +94,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 	if !found {
 		return nil, fmt.Errorf("%w: %s holds none of %s, %s or %s/", ErrNoDataset, opts.Display, StrategyFile, ActorsFile, ItemsDir)
 	}
-	s := &Set{Display: opts.Display}
+	s := &Set{Display: opts.Display, name: opts.Name}
 	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}, plain: map[string]bool{}}
 
 	if doc := l.readDoc(StrategyFile, schema.Strategy, true); doc != nil {

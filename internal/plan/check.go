@@ -77,7 +77,7 @@ var strategyID = regexp.MustCompile(`^(AR|TR|TF|UN)-[0-9]{2,}$`)
 
 // unknownItem explains a national id the dataset does not hold.
 func unknownItem(s *dataset.Set, ids []string, id string) string {
-	msg := fmt.Sprintf("no national item %q in %s", id, s.Display)
+	msg := fmt.Sprintf("no national item %q in %s", id, s.Name())
 	near := suggest.ID(id, ids)
 	msg += suggest.Hint(near)
 	switch {
