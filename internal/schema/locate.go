@@ -15,6 +15,13 @@ type Located struct {
 // a value they refused (an alias, a bad tag) stands in the document as
 // nothing, and the schema's complaint about it would only repeat them.
 func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, error) {
+	for _, p := range probs {
+		if p.Rule == "yaml-too-deep" {
+			// The walk stopped at the limit: what the schema would miss below
+			// it is already explained by that one finding.
+			return nil, nil
+		}
+	}
 	vs, err := Validate(k, doc.Value())
 	if err != nil {
 		return nil, err
