@@ -132,7 +132,13 @@ func updateRun(opts *updateOptions) error {
 		_, err := io.WriteString(opts.IO.Out, textdiff.Unified(path.Join("a", shown), path.Join("b", shown), orig, out))
 		return err
 	}
-	if err := atomicfile.Replace(filepath.Join(dir, filepath.FromSlash(name)), out, orig); err != nil {
+	target := filepath.Join(dir, filepath.FromSlash(name))
+	// An item kept behind a symlink inside the folder is edited where it
+	// lives; the link stays a link.
+	if real, err := filepath.EvalSymlinks(target); err == nil {
+		target = real
+	}
+	if err := atomicfile.Replace(target, out, orig); err != nil {
 		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s -> %s on %s\n", shown, it.Status, opts.Status, opts.Date)

@@ -24,9 +24,20 @@ func ReadFolder(dir string) (memfs.FS, error) {
 	if err != nil && !os.IsNotExist(err) {
 		return nil, fmt.Errorf("read %s: %w", filepath.Join(dir, dataset.ItemsDir), err)
 	}
+	inside := dataset.Options{OSRoot: dir}
 	for _, e := range entries {
-		if e.Type().IsRegular() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
-			names = append(names, path.Join(dataset.ItemsDir, e.Name()))
+		if !strings.HasSuffix(e.Name(), ".yaml") && !strings.HasSuffix(e.Name(), ".yml") {
+			continue
+		}
+		name := path.Join(dataset.ItemsDir, e.Name())
+		// A symlink to a file inside the folder is an item like any other,
+		// as the loader reads it; one that leads out is never read.
+		if e.Type().IsRegular() {
+			names = append(names, name)
+		} else if e.Type()&fs.ModeSymlink != 0 && inside.Outside(name) == "" {
+			if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err == nil && st.Mode().IsRegular() {
+				names = append(names, name)
+			}
 		}
 	}
 	for _, n := range names {
