@@ -131,6 +131,9 @@ func gitHistory(f *Factory, it *dataset.Item, rep *historyReport) error {
 	if rep.Commits, err = repo.Log(file); err != nil {
 		return err
 	}
+	if repo.Shallow() {
+		fmt.Fprintln(f.IO.ErrOut, "strategy: note: this is a shallow clone: commits older than its history are not listed (git fetch --unshallow to see them)")
+	}
 	rep.Dirty, err = repo.Dirty(file)
 	return err
 }

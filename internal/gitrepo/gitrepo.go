@@ -134,6 +134,10 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	return id, nil
 }
 
+// Shallow reports whether the clone is shallow, so that history stops at the
+// graft and older commits are missing.
+func (r *Repo) Shallow() bool { return r.shallow() }
+
 func (r *Repo) shallow() bool {
 	out, err := r.run("rev-parse", "--is-shallow-repository")
 	return err == nil && strings.TrimSpace(string(out)) == "true"
