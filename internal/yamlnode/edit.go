@@ -194,13 +194,7 @@ func (d *Doc) AppendMapping(fields []Field, path ...string) (Edit, error) {
 	}
 	dashIndent := dash // bytes before the dash are spaces, so bytes == columns
 	gap := keyOff - lineStart - dash - 1
-	childIndent := 2
-	for i := 1; i < len(last.Content); i += 2 {
-		if v := last.Content[i]; v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
-			childIndent = v.Content[0].Column - last.Column
-			break
-		}
-	}
+	childIndent := indentStep(seq, d.root)
 
 	// The element ends at the last line indented deeper than its dash;
 	// comments and blank lines at or left of the dash belong to what follows.
@@ -234,6 +228,45 @@ func (d *Doc) AppendMapping(fields []Field, path ...string) (Edit, error) {
 	}
 	text := nl + strings.ReplaceAll(strings.TrimSuffix(b.String(), "\n"), "\n", nl)
 	return Edit{Start: insert, End: insert, Text: text}, nil
+}
+
+// indentStep is how far the file indents a nested block mapping under its
+// key: taken from an element of seq if one has such a mapping (the launch
+// entry has none), else from anywhere in the document, else 2.
+func indentStep(seq, root *yaml.Node) int {
+	for i := len(seq.Content) - 1; i >= 0; i-- {
+		el := seq.Content[i]
+		for j := 1; j < len(el.Content); j += 2 {
+			if v := el.Content[j]; v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
+				return v.Content[0].Column - el.Column
+			}
+		}
+	}
+	var find func(n *yaml.Node) int
+	find = func(n *yaml.Node) int {
+		if n.Kind != yaml.MappingNode {
+			for _, c := range n.Content {
+				if step := find(c); step > 0 {
+					return step
+				}
+			}
+			return 0
+		}
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			k, v := n.Content[j], n.Content[j+1]
+			if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 && v.Line > k.Line {
+				return v.Content[0].Column - k.Column
+			}
+			if step := find(v); step > 0 {
+				return step
+			}
+		}
+		return 0
+	}
+	if step := find(root); step > 0 {
+		return step
+	}
+	return 2
 }
 
 func lineText(src []byte, starts []int, line int) string {

@@ -55,3 +55,31 @@ func TestSetScalar(t *testing.T) {
 		}
 	}
 }
+
+// A new entry's nested mapping follows the file's own indentation even when
+// no earlier entry has one to copy (only the launch entry is there).
+func TestAppendMappingFollowsFileIndent(t *testing.T) {
+	src := "actors:\n    lead: [dhsc]\nprogress:\n    -   date: \"2024-07-18\"\n        status: not-started\n"
+	doc, probs := Parse([]byte(src))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	e, err := doc.AppendMapping([]Field{
+		{Key: "date", Value: Quoted("2025-01-01")},
+		{Key: "evidence", Value: []Field{{Key: "kind", Value: "consultation"}}},
+	}, "progress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Apply(doc.Source(), e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := src + "    -   date: \"2025-01-01\"\n        evidence:\n            kind: consultation\n"
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if _, probs := Parse(got); len(probs) > 0 {
+		t.Errorf("result does not parse: %v", probs)
+	}
+}
