@@ -377,9 +377,6 @@ func (s *Set) index() {
 // Actor returns the registry entry for id, or nil.
 func (s *Set) Actor(id string) *Actor { return s.actors[id] }
 
-// ActorTypeOf returns the registry type for an actor type id, or nil.
-func (s *Set) ActorTypeOf(id string) *ActorType { return s.types[id] }
-
 // IsGovernment reports whether actor id is government, and whether that is
 // known at all.
 func (s *Set) IsGovernment(id string) (gov, known bool) {

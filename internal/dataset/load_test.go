@@ -126,9 +126,6 @@ func TestStatusOn(t *testing.T) {
 			t.Errorf("StatusOn(%s) = %q, %v; want %q, %v", tt.date, status, ok, tt.status, tt.ok)
 		}
 	}
-	if got := it.LastEvidence(); got != "2025-06-19" {
-		t.Errorf("LastEvidence = %q", got)
-	}
 }
 
 // copyBase copies the example dataset to a fresh folder on disk.

@@ -200,16 +200,6 @@ func (it *Item) AsOf(date string) *Item {
 	return &c
 }
 
-// LastEvidence returns the date of the newest entry with evidence, or "".
-func (it *Item) LastEvidence() string {
-	for i := len(it.Progress) - 1; i >= 0; i-- {
-		if it.Progress[i].Evidence != nil {
-			return it.Progress[i].Date
-		}
-	}
-	return ""
-}
-
 // dropProse forgets the free text a validation run never reads again once
 // the schema has checked it, so that validating a very large dataset holds
 // little more than ids, dates and references.

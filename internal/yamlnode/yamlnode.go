@@ -124,21 +124,6 @@ func (d *Doc) Locate(path ...string) Loc {
 	return loc
 }
 
-// Has reports whether a value exists at path.
-func (d *Doc) Has(path ...string) bool {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.restore()
-	n := d.root
-	for _, p := range path {
-		if n == nil {
-			return false
-		}
-		_, n = child(n, p)
-	}
-	return n != nil
-}
-
 // child returns the key node (for mappings) and the value node at step p of
 // a path below n, or nil when there is none.
 func child(n *yaml.Node, p string) (key, val *yaml.Node) {
@@ -156,20 +141,6 @@ func child(n *yaml.Node, p string) (key, val *yaml.Node) {
 		}
 	}
 	return nil, nil
-}
-
-// Pointer joins path elements into a JSON Pointer.
-func Pointer(path []string) string {
-	if len(path) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	for _, p := range path {
-		b.WriteByte('/')
-		p = strings.ReplaceAll(p, "~", "~0")
-		b.WriteString(strings.ReplaceAll(p, "/", "~1"))
-	}
-	return b.String()
 }
 
 var bom = []byte("\xef\xbb\xbf")

@@ -125,12 +125,6 @@ func BenchmarkParseHostile(b *testing.B) {
 	}
 }
 
-func TestPointer(t *testing.T) {
-	if got := Pointer([]string{"a/b", "~c", "0"}); got != "/a~1b/~0c/0" {
-		t.Errorf("Pointer = %q", got)
-	}
-}
-
 // An alias bomb gives a handful of findings, not one per alias.
 func TestParseAliasBombIsBrief(t *testing.T) {
 	_, probs := Parse([]byte(hostile()["alias bomb"]))
