@@ -58,6 +58,10 @@ func tuneGC(getenv func(string) string) {
 }
 
 func run(f *Factory, args []string) int {
+	if err := f.pinToday(); err != nil {
+		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
+		return ExitUsage
+	}
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
@@ -88,6 +92,10 @@ dataset: one file per recommendation or commitment, with dated evidence.
 The dataset is found in this order: --data DIR, the STRATEGY_DATA environment
 variable, ./data when that folder exists, and otherwise the snapshot built
 into this binary. Use --verbose to see which one was read.
+
+Today's date comes from the clock, or from STRATEGY_TODAY=YYYY-MM-DD when it
+is set: the figures, the future-date rule and the defaults of --as-of and
+--date then work as on that day.
 
 Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		Example: `  # progress in plain English
@@ -223,7 +231,25 @@ func (f *Factory) Dataset() (*dataset.Set, error) {
 
 // Today returns the current local date as YYYY-MM-DD: a maintainer in
 // London recording something just after midnight means the new day.
+// STRATEGY_TODAY overrides it (see pinToday).
 func (f *Factory) Today() string { return f.Now().Format(time.DateOnly) }
+
+// pinToday makes "today" an input: STRATEGY_TODAY=YYYY-MM-DD fixes the date
+// every command works from, so tests, examples and reproducible builds never
+// depend on the day they run.
+func (f *Factory) pinToday() error {
+	v := f.Getenv("STRATEGY_TODAY")
+	if v == "" {
+		return nil
+	}
+	day, err := time.ParseInLocation(time.DateOnly, v, time.Local)
+	if err != nil {
+		return fmt.Errorf("STRATEGY_TODAY=%q is not a date: write it as YYYY-MM-DD, or unset it to use the clock", v)
+	}
+	noon := day.Add(12 * time.Hour)
+	f.Now = func() time.Time { return noon }
+	return nil
+}
 
 // enumFlag is a string flag restricted to a set of values, with completion.
 type enumFlag struct {

@@ -45,6 +45,9 @@ func TestBroken(t *testing.T) {
 	}))
 }
 
+// scriptToday is the day the end-to-end scripts run on.
+const scriptToday = "2026-11-27"
+
 func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 	repo, _ := filepath.Abs("../..")
 	return testscript.Params{
@@ -55,6 +58,9 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
 			env.Setenv("NO_COLOR", "1")
+			// Every script runs on a fixed day; one that needs another sets
+			// STRATEGY_TODAY itself. No expected output depends on the clock.
+			env.Setenv("STRATEGY_TODAY", scriptToday)
 			gitSetup(env)
 			if setup != nil {
 				return setup(env)
@@ -87,7 +93,7 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	cmd := exec.Command(path, args[2:]...)
 	cmd.Dir = ts.MkAbs(".")
 	var env []string
-	for _, k := range []string{"PATH", "HOME", "WORK", "NO_COLOR", "STRATEGY_DATA", "TMPDIR"} {
+	for _, k := range []string{"PATH", "HOME", "WORK", "NO_COLOR", "STRATEGY_DATA", "STRATEGY_TODAY", "TMPDIR"} {
 		env = append(env, k+"="+ts.Getenv(k))
 	}
 	cmd.Env = env
