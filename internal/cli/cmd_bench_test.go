@@ -2,7 +2,6 @@ package cli
 
 import (
 	"testing"
-	"time"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 )
@@ -14,7 +13,7 @@ func benchCmd(b *testing.B, args ...string) { benchCmdData(b, "../../data", args
 func benchCmdData(b *testing.B, dir string, args ...string) {
 	for b.Loop() {
 		ios, _, _ := iostreams.Test()
-		f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+		f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: fixedNow}
 		if code := run(f, append([]string{"--data", dir}, args...)); code != ExitOK {
 			b.Fatalf("exit %d", code)
 		}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 )
@@ -73,7 +72,7 @@ func TestMainExitCodes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ios, stdout, stderr := iostreams.Test()
-			f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+			f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: fixedNow}
 			if got := run(f, tt.args); got != tt.want {
 				t.Errorf("exit %d, want %d; stderr:\n%s", got, tt.want, stderr)
 			}

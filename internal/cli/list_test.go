@@ -12,7 +12,7 @@ import (
 func exampleFactory(ios *iostreams.IOStreams) *Factory {
 	return &Factory{
 		IO: ios, Getenv: func(string) string { return "" },
-		Now:     func() time.Time { return time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC) },
+		Now:     fixedNow,
 		DataDir: "../../testdata/example-partial",
 	}
 }
@@ -91,3 +91,6 @@ func TestListRun(t *testing.T) {
 		})
 	}
 }
+
+// fixedNow is the clock of every in-process test: no test reads the real one.
+func fixedNow() time.Time { return time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC) }

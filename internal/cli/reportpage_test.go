@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 )
@@ -26,7 +25,7 @@ func TestNewCmdReport(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			ios, _, _ := iostreams.Test()
-			f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+			f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: fixedNow}
 			var got *reportOptions
 			cmd := newCmdReport(f, func(o *reportOptions) error { got = o; return nil })
 			cmd.SetArgs(tt.args)
@@ -51,7 +50,7 @@ func TestNewCmdReport(t *testing.T) {
 
 func TestNewCmdBrief(t *testing.T) {
 	ios, _, _ := iostreams.Test()
-	f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+	f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: fixedNow}
 	var got *briefOptions
 	cmd := newCmdBrief(f, func(o *briefOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"--actor", "dhsc", "--since", "2025-07-18", "-o", "markdown"})
