@@ -57,6 +57,12 @@ func tuneGC(getenv func(string) string) {
 	}
 }
 
+// Command returns the command tree, for programs that document it
+// (cmd/gen-docs writes the man pages from it).
+func Command(ios *iostreams.IOStreams, v version.Info) *cobra.Command {
+	return newRootCmd(&Factory{IO: ios, Getenv: os.Getenv, Now: time.Now, Version: v})
+}
+
 func run(f *Factory, args []string) int {
 	if err := f.pinToday(); err != nil {
 		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
@@ -138,7 +144,6 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		&cobra.Group{ID: "data", Title: "Dataset commands:"},
 		&cobra.Group{ID: "report", Title: "Reporting commands:"},
 	)
-	root.AddCommand(newCmdMan(f))
 	for _, c := range []*cobra.Command{
 		newCmdValidate(f, nil),
 		newCmdSchema(f),

@@ -44,6 +44,15 @@ func (c *Compiler) DefaultDraft(d *Draft) {
 	c.roots.defaultDraft = d
 }
 
+// TrustSchemas skips validating each schema against its metaschema while
+// compiling. It is for a program whose schemas are fixed at build time and
+// checked against the metaschema by its tests: it then never compiles a
+// metaschema at run time. A schema that breaks its metaschema may then
+// compile into something that does not mean what it says, or fail later.
+func (c *Compiler) TrustSchemas() {
+	c.roots.trusted = true
+}
+
 // AssertFormat always enables format assertions.
 //
 // Default Behavior:
