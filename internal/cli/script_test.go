@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/clipperhouse/displaywidth"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/open-workforce/strategy/internal/cli"
@@ -69,6 +70,7 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitcode,
+			"maxwidth": cmdMaxwidth,
 			"example":  cmdExample(filepath.Join(repo, "testdata", "example")),
 			"genplan":  cmdGenplan,
 			"replace":  cmdReplace,
@@ -108,6 +110,25 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited %d, want %d; output:\n%s", args[1], got, want, out.String())
+	}
+}
+
+// cmdMaxwidth checks that no line of the last command's stdout is wider
+// than N terminal columns, measured by grapheme as a terminal draws them
+// (a regexp counts runes, and a CJK character takes two columns):
+// `maxwidth 80`.
+func cmdMaxwidth(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: maxwidth N")
+	}
+	limit, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("maxwidth: %v", err)
+	}
+	for i, line := range strings.Split(ts.ReadFile("stdout"), "\n") {
+		if w := displaywidth.String(line); w > limit {
+			ts.Fatalf("stdout line %d is %d columns wide, more than %d:\n%s", i+1, w, limit, line)
+		}
 	}
 }
 
