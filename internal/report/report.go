@@ -6,8 +6,8 @@
 package report
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
