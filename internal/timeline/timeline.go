@@ -127,6 +127,10 @@ type ClaimPoint struct {
 	Moved         summary.Share   `json:"moved"` // among the items present
 	Low           summary.Share   `json:"low"`   // of all declared
 	High          summary.Share   `json:"high"`
+	// Counts and NoStatus are all the items present counted on the claim's
+	// day, as a [Point]'s are.
+	Counts   []Count `json:"counts"`
+	NoStatus int     `json:"no_status"`
 }
 
 // Compute counts s on every date opts asks for. Bad options are errors
@@ -167,10 +171,16 @@ func Compute(s *dataset.Set, opts Options) (*Timeline, error) {
 				continue
 			}
 			r := summary.Evaluate(s, c)
+			on := make([]string, len(s.Items))
+			for i, it := range s.Items {
+				on[i] = query.Status(it, c.Date)
+			}
+			p := t.point(c.Date, all, on, false)
 			t.Claims = append(t.Claims, ClaimPoint{
 				ID: c.ID, Text: c.Text, Date: c.Date, DatePrecision: c.DatePrecision, Source: c.Source,
 				Comparison: c.Comparison, Threshold: c.Threshold, Verdict: r.Verdict,
 				Moved: summary.Share{N: len(r.Matched), Of: r.Present}, Low: r.Low, High: r.High,
+				Counts: p.Counts, NoStatus: p.NoStatus,
 			})
 		}
 		for _, f := range s.Strategy.Figures {
@@ -255,35 +265,37 @@ func Dates(from, to, interval string) ([]string, error) {
 
 func (t *Timeline) series(id, name string, items []int, status [][]string, overall bool) Series {
 	sr := Series{ID: id, Name: name, Total: len(items), Points: make([]Point, 0, len(t.Dates))}
-	index := make(map[string]int, len(t.Statuses))
-	for i, st := range t.Statuses {
-		index[st] = i
-	}
 	for d, date := range t.Dates {
-		p := Point{Date: date, Counts: make([]Count, len(t.Statuses))}
-		for i, st := range t.Statuses {
-			p.Counts[i].Status = st
-		}
-		for _, i := range items {
-			st := status[d][i]
-			if k, ok := index[st]; ok {
-				p.Counts[k].N++
-			} else if st == "" {
-				p.NoStatus++
-			}
-		}
-		moved := 0
-		for _, st := range summary.Progressed {
-			moved += p.N(st)
-		}
-		p.Moved = summary.Share{N: moved, Of: len(items)}
-		if overall {
-			low, high := summary.Bounds(moved, 0, len(items), t.Declared)
-			p.Low, p.High = &low, &high
-		}
-		sr.Points = append(sr.Points, p)
+		sr.Points = append(sr.Points, t.point(date, items, status[d], overall))
 	}
 	return sr
+}
+
+// point counts items (indexes into status, each item's status on date);
+// withRange adds the range over all declared items.
+func (t *Timeline) point(date string, items []int, status []string, withRange bool) Point {
+	p := Point{Date: date, Counts: make([]Count, len(t.Statuses))}
+	for i, st := range t.Statuses {
+		p.Counts[i].Status = st
+	}
+	for _, i := range items {
+		st := status[i]
+		if k := slices.Index(t.Statuses, st); k >= 0 {
+			p.Counts[k].N++
+		} else if st == "" {
+			p.NoStatus++
+		}
+	}
+	moved := 0
+	for _, st := range summary.Progressed {
+		moved += p.N(st)
+	}
+	p.Moved = summary.Share{N: moved, Of: len(items)}
+	if withRange {
+		low, high := summary.Bounds(moved, 0, len(items), t.Declared)
+		p.Low, p.High = &low, &high
+	}
+	return p
 }
 
 type group struct {
