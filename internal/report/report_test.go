@@ -2,17 +2,17 @@ package report
 
 import (
 	"bytes"
-	"github.com/open-workforce/strategy/internal/sanitize"
 	"os"
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
