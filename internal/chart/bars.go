@@ -63,7 +63,7 @@ func BarChart(w io.Writer, title, desc string, bars []Bar, o Options) error {
 	}
 	lx, ly := 16.0, top+14
 	for _, l := range []struct{ colour, label string }{{lineBlue, "Complete"}, {midBlue, "In progress"}, {track, "Neither"}} {
-		fmt.Fprintf(s, `<rect x="%s" y="%s" width="16" height="10" fill="%s"/>`+"\n", num(lx), num(ly-10), l.colour)
+		fmt.Fprintf(s, `<rect x="%s" y="%s" width="16" height="10" fill="%s" stroke="%s"/>`+"\n", num(lx), num(ly-10), l.colour, outline)
 		s.text(lx+22, ly, "", "", "", 13, l.label)
 		lx += 22 + textWidth(l.label, 13) + 18
 	}
@@ -77,7 +77,7 @@ func BarChart(w io.Writer, title, desc string, bars []Bar, o Options) error {
 		words := fmt.Sprintf("%d of %d (%d%%)", moved, b.Total, share.Percent())
 		s.text(right, y0+14, "end", "bold", "", 14, words)
 		by := y0 + 22
-		fmt.Fprintf(s, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n", num(left), num(by), num(right-left), num(barH), track)
+		fmt.Fprintf(s, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s"/>`+"\n", num(left), num(by), num(right-left), num(barH), track, outline)
 		x := left
 		for _, seg := range []struct {
 			n      int
@@ -87,7 +87,7 @@ func BarChart(w io.Writer, title, desc string, bars []Bar, o Options) error {
 				continue
 			}
 			wd := float64(seg.n) / float64(b.Total) * (right - left)
-			fmt.Fprintf(s, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n", num(x), num(by), num(wd), num(barH), seg.colour)
+			fmt.Fprintf(s, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#ffffff"/>`+"\n", num(x), num(by), num(wd), num(barH), seg.colour)
 			x += wd
 		}
 	}

@@ -46,6 +46,7 @@ const (
 	claimRust = "#a63603"
 	midBlue   = "#4a90d9"
 	track     = "#e6e6e6"
+	outline   = "#8a8a8a" // around the pale track, which alone is too faint
 	fontStack = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 	fontSize  = 14
 )

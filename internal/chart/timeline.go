@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/open-workforce/strategy/internal/summary"
 	"github.com/open-workforce/strategy/internal/timeline"
 )
 
@@ -115,15 +116,19 @@ func Timeline(w io.Writer, t *timeline.Timeline, o Options) error {
 	s.text(lxx, y(last.Moved.Fraction())-10, anchor, "bold", lineBlue, 13, label)
 
 	for _, c := range t.Claims {
+		// The claim, and beside it what the dataset allowed that day: a
+		// bracket from the lowest to the highest share of all declared.
 		cx, cy := x(c.Date), y(c.Threshold)
-		fmt.Fprintf(s, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-dasharray="3 3"/>`+"\n", num(cx), num(plotTop), num(cx), num(bottom), claimRust)
+		lo, hi := y(c.Low.Fraction()), y(c.High.Fraction())
+		fmt.Fprintf(s, `<path d="M%s %sh-8v%sh8" fill="none" stroke="%s" stroke-width="2"/>`+"\n", num(cx-4), num(hi), num(lo-hi), ink)
 		s.diamond(cx, cy, claimRust)
-		text := ClaimLabel(c)
+		said, shown := ClaimLabel(c), "Dataset that day: "+shareWords(c.Low, c.High)
 		tx, anchor := cx+10, "start"
-		if tx+textWidth(text, 13) > right {
-			tx, anchor = cx-10, "end"
+		if tx+max(textWidth(said, 13), textWidth(shown, 13)) > right {
+			tx, anchor = cx-16, "end"
 		}
-		s.text(tx, cy-8, anchor, "bold", claimRust, 13, text)
+		s.text(tx, cy-8, anchor, "bold", claimRust, 13, said)
+		s.text(tx, cy+20, anchor, "", ink, 13, shown)
 	}
 	s.WriteString("</g>\n")
 	return s.finish(w)
@@ -131,6 +136,14 @@ func Timeline(w io.Writer, t *timeline.Timeline, o Options) error {
 
 func (s *svg) diamond(cx, cy float64, fill string) {
 	fmt.Fprintf(s, `<path d="M%s %sl6 6-6 6-6-6z" fill="%s" stroke="#ffffff"/>`+"\n", num(cx), num(cy-6), fill)
+}
+
+// shareWords gives a share of all declared items, or the range it lies in.
+func shareWords(low, high summary.Share) string {
+	if low == high {
+		return fmt.Sprintf("%d%% of %d", low.Percent(), low.Of)
+	}
+	return fmt.Sprintf("%d–%d%% of %d", low.PercentFloor(), high.PercentCeil(), low.Of)
 }
 
 // ClaimLabel says a claim in a few words: "Claimed 2025-06-19: over 50%".

@@ -100,14 +100,14 @@ func timelineRun(opts *timelineOptions) error {
 	}
 	s, to, err := loadAsOf(opts.Factory, end)
 	if err != nil {
-		if opts.To != "" {
-			err = usagef("%s", strings.Replace(err.Error(), "--as-of", "--to", 1))
+		if opts.To != "" && isUsage(err) {
+			err = usagef("%s", replaceFlag(err, "--to"))
 		}
 		return err
 	}
 	if opts.From != "" {
 		if _, err := asOf(opts.Factory, s, opts.From); err != nil {
-			return usagef("%s", strings.Replace(err.Error(), "--as-of", "--from", 1))
+			return usagef("%s", replaceFlag(err, "--from"))
 		}
 	}
 	tl, err := timeline.Compute(s, timeline.Options{From: opts.From, To: to, Today: opts.Factory.Today(), Interval: opts.Interval, By: opts.By})
@@ -334,4 +334,10 @@ func statusNames(s *dataset.Set) func(string) string {
 		}
 		return id
 	}
+}
+
+// replaceFlag names flag in an error that [asOf] raised about --as-of, for
+// the commands that check other dates with it.
+func replaceFlag(err error, flag string) string {
+	return strings.Replace(err.Error(), "--as-of", flag, 1)
 }

@@ -37,10 +37,13 @@ type Theme struct {
 	Areas   []Area   `yaml:"areas" json:"areas"`
 }
 
-// Area is a sub-area within a theme.
+// Area is a sub-area within a theme. Basis says whether a source names
+// it (stated) or the grouping is ours (inferred); most areas are ours.
 type Area struct {
-	ID   string `yaml:"id" json:"id"`
-	Name string `yaml:"name" json:"name"`
+	ID      string `yaml:"id" json:"id"`
+	Name    string `yaml:"name" json:"name"`
+	Basis   string `yaml:"basis" json:"basis,omitempty"`
+	NamedBy string `yaml:"named_by" json:"named_by,omitempty"`
 }
 
 // Figure is a published fact about the strategy.

@@ -157,6 +157,9 @@ var actorTypeNames = map[string]string{
 	dataset.ActorTypeUnknown:     "Actor type not known",
 }
 
+// ActorTypeName says a derived actor type in words: "Government only".
+func ActorTypeName(id string) string { return cmp.Or(actorTypeNames[id], id) }
+
 // build computes the page for s as of asOf (YYYY-MM-DD), with the coverage
 // of plans when there are any.
 func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
