@@ -56,6 +56,7 @@ func TestMainExitCodes(t *testing.T) {
 		{"bad flag value", []string{"validate", "--format", "xml"}, ExitUsage, ""},
 		{"too many arguments", []string{"validate", "a", "b"}, ExitUsage, ""},
 		{"unknown command", []string{"nope"}, ExitUsage, ""},
+		{"-o on a read command", []string{"list", "-o", "json"}, ExitUsage, "for a format use --format json"},
 		{"help", []string{"--help"}, ExitOK, ""},
 		{"version", []string{"--version"}, ExitOK, ""},
 		{"schema", []string{"schema", "item"}, ExitOK, ""},
@@ -67,7 +68,6 @@ func TestMainExitCodes(t *testing.T) {
 		{"brief on both", []string{"brief", "--actor", "edc", "--theme", "train"}, ExitUsage, ""},
 		{"brief unknown actor", []string{"brief", "--data", "../../testdata/example-partial", "--actor", "nobody"}, ExitUsage, ""},
 		{"badge", []string{"badge", "--data", "../../testdata/example-partial"}, ExitOK, ""},
-		{"man needs --dir", []string{"man"}, ExitUsage, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

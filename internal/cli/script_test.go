@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -78,8 +77,9 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 	}
 }
 
-// cmdExitcode runs a program and checks its exact exit code, which exec
-// cannot: `exitcode 2 strategy list --bogus`.
+// cmdExitcode runs a program once, as exec does, and checks its exact exit
+// code, which exec cannot: `exitcode 2 strategy list --bogus`. Its stdout and
+// stderr are kept for the stdout and stderr commands that follow.
 func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: exitcode N program [args...]")
@@ -88,20 +88,7 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if err != nil {
 		ts.Fatalf("exitcode: %v", err)
 	}
-	path, err := exec.LookPath(filepath.Join(filepath.SplitList(ts.Getenv("PATH"))[0], args[1]))
-	if err != nil {
-		ts.Fatalf("exitcode: %v", err)
-	}
-	cmd := exec.Command(path, args[2:]...)
-	cmd.Dir = ts.MkAbs(".")
-	var env []string
-	for _, k := range []string{"PATH", "HOME", "WORK", "NO_COLOR", "STRATEGY_DATA", "STRATEGY_TODAY", "TMPDIR"} {
-		env = append(env, k+"="+ts.Getenv(k))
-	}
-	cmd.Env = env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err = cmd.Run()
+	err = ts.Exec(args[1], args[2:]...)
 	got := 0
 	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
 		got = ee.ExitCode()
@@ -109,7 +96,7 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("exitcode: %v", err)
 	}
 	if got != want {
-		ts.Fatalf("%s exited %d, want %d; output:\n%s", args[1], got, want, out.String())
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 	}
 }
 
