@@ -49,7 +49,7 @@ func TestMainExitCodes(t *testing.T) {
 		{"valid dataset with a warning", []string{"validate", "--data", warned}, ExitOK, "warning: coverage: 2 of the 3 declared items"},
 		{"warnings fail with --strict", []string{"validate", "--data", warned, "--strict"}, ExitFindings, "warning: coverage: 2 of the 3 declared items"},
 		{"no warnings pass --strict", []string{"validate", "--data", complete, "--strict"}, ExitOK, "0 errors, 0 warnings"},
-		{"broken dataset", []string{"validate", "--data", broken}, ExitFindings, "items/AR-01.yaml:16:9: invalid-value"},
+		{"broken dataset", []string{"validate", "--data", broken}, ExitFindings, "items/AR-01.yaml:17:9: invalid-value"},
 		{"no such folder", []string{"validate", "--data", "testdata/nope"}, ExitFailure, ""},
 		{"a file, not a folder", []string{"validate", "--data", "exitcode.go"}, ExitFailure, ""},
 		{"unknown flag", []string{"validate", "--nope"}, ExitUsage, ""},
