@@ -29,6 +29,33 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) erro
 	for _, h := range p.Headlines {
 		fmt.Fprintf(&b, "- %s\n", h)
 	}
+	if pr := p.Progress; pr != nil {
+		fmt.Fprintf(&b, "\n## Progress over time\n\n%s\n\n", mdText(strings.Replace(pr.Caption, "The numbers behind the chart: the items", "The items", 1)))
+		for _, c := range pr.Claims {
+			fmt.Fprintf(&b, "%s\n\n", mdText(c))
+		}
+		header := append(append([]string{"Date"}, pr.Statuses...), pr.Moved)
+		if pr.Range != "" {
+			header = append(header, pr.Range)
+		}
+		mdRow(&b, header)
+		mdRule(&b, len(header))
+		for _, r := range pr.Rows {
+			date := r.Date
+			if r.Claim {
+				date += " \\*"
+			}
+			cells := []string{date}
+			for _, n := range r.Counts {
+				cells = append(cells, fmt.Sprint(n))
+			}
+			cells = append(cells, r.Moved)
+			if pr.Range != "" {
+				cells = append(cells, r.Range)
+			}
+			mdRow(&b, cells)
+		}
+	}
 	for _, sec := range p.Sections {
 		fmt.Fprintf(&b, "\n## %s\n\n%s Bars: █ complete, ▒ in progress, ░ not yet.\n\n", sec.Title, sec.Caption)
 		header := append(append([]string{sec.Label, "Items"}, sec.Statuses...), "In progress or complete", "Bar")
@@ -43,10 +70,30 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) erro
 			mdRow(&b, cells)
 		}
 	}
+	fmt.Fprintf(&b, "\n## What changed in the last %s\n\n", p.Changes.Window)
+	if len(p.Changes.Events) == 0 {
+		fmt.Fprintf(&b, "No progress was recorded after %s and on or before %s.\n", p.Changes.Since, p.AsOf)
+	} else {
+		fmt.Fprintf(&b, "Progress recorded after %s and on or before %s: one row per item per date, newest first.\n\n", p.Changes.Since, p.AsOf)
+		header := []string{"Date", "Item", "What moved", "Evidence"}
+		mdRow(&b, header)
+		mdRule(&b, len(header))
+		for _, e := range p.Changes.Events {
+			evidence := "none linked"
+			if e.Evidence != nil {
+				evidence = mdLink(*e.Evidence)
+			}
+			mdRow(&b, []string{e.Date, mdText(e.ID + ": " + e.Title), mdText(e.Move), evidence})
+		}
+	}
 	if p.Plans != nil {
 		writePlansMarkdown(&b, p.Plans)
 	}
-	fmt.Fprintf(&b, "\n## All items\n\nEvery item in the dataset with its status on %s and its latest recorded update.\n\n", p.AsOf)
+	fmt.Fprintf(&b, "\n## All items\n\nEvery item in the dataset with its status on %s and its latest recorded update.", p.AsOf)
+	if p.Overdue != "" {
+		b.WriteString(" " + p.Overdue)
+	}
+	b.WriteString("\n\n")
 	header := []string{"ID", "Item", "Theme", "Lead", "Status", "Due", "Latest update"}
 	mdRow(&b, header)
 	mdRule(&b, len(header))
@@ -66,7 +113,11 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) erro
 		if lead == "" {
 			lead = "none named"
 		}
-		mdRow(&b, []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName), mdText(lead), mdText(r.StatusName), due, update})
+		status := mdText(r.StatusName)
+		if r.Overdue {
+			status += " **Overdue**"
+		}
+		mdRow(&b, []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName), mdText(lead), status, due, update})
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -6,16 +6,20 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 
+	"github.com/open-workforce/strategy/internal/chart"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
+	"github.com/open-workforce/strategy/internal/timeline"
 )
 
 // Formats are the formats [Write] accepts.
@@ -35,13 +39,37 @@ type page struct {
 	Coverage  string   // the sentence on how much of the strategy is tracked
 	Headlines []string // summary headlines, full sentences
 	Glance    []glance
+	Progress  *progress // nil when no timeline can be drawn
 	Legend    []legendEntry
 	Sections  []section
 	Items     []row
+	Overdue   string // how many items are overdue, for the items table
+	Changes   changes
 	Plans     *localPlans // nil without plans
 	Themes    []option
 	Statuses  []option
 	Actors    []option
+}
+
+// progress is the share in progress or complete over time: a chart, and
+// the same numbers as a table for those who cannot see it or would rather
+// read them.
+type progress struct {
+	SVG      template.HTML // from [chart.Timeline], which escapes all text
+	Caption  string
+	Statuses []string // status names, the count columns' headers
+	Moved    string   // the header of the share among the items present
+	Range    string   // the header of the share of all declared; "" when complete
+	Rows     []progressRow
+	Claims   []string // each published claim beside the dataset's range that day
+}
+
+type progressRow struct {
+	Date   string
+	Claim  bool // the day of a published claim rather than a month end
+	Counts []int
+	Moved  string
+	Range  string
 }
 
 // glance is one large figure at the top of the page.
@@ -106,7 +134,27 @@ type row struct {
 	Timescale  string
 	Update     update
 	Sources    []link
+	Overdue    bool // past its due date and not complete on AsOf
 }
+
+// changes is what the progress logs recorded in the weeks before AsOf: one
+// row per item per date, newest first.
+type changes struct {
+	Since  string
+	Window string // "90 days", for the heading's sentence
+	Events []event
+}
+
+type event struct {
+	Date     string
+	ID       string
+	Title    string
+	Move     string // "Not started to In progress", or "Update (still In progress)"
+	Evidence *link
+}
+
+// changesWindow is how far back "what changed" looks from AsOf.
+const changesWindow, changesWords = "90d", "90 days"
 
 // update is an item's newest progress entry on or before AsOf.
 type update struct {
@@ -163,6 +211,7 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 		p.Headlines = append(p.Headlines, h.Text+".")
 	}
 	p.Glance = glances(sum)
+	p.Progress = newProgress(s, asOf, statusName)
 	for i := len(summary.Progressed) - 1; i >= 0; i-- {
 		st := summary.Progressed[i]
 		p.Legend = append(p.Legend, legendEntry{Class: "seg-" + st, Name: statusName(st)})
@@ -180,12 +229,53 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 	p.Sections[1].Caption = "Items in progress or complete by who must act: government only, government with the sector, or the sector alone."
 	p.Sections[2].Caption = "Items in progress or complete by lead actor. An item with several leads counts under each."
 
+	overdue := 0
 	for _, it := range s.Items {
-		p.Items = append(p.Items, newRow(s, it, asOf, statusName))
+		r := newRow(s, it, asOf, statusName)
+		if r.Overdue {
+			overdue++
+		}
+		p.Items = append(p.Items, r)
 	}
+	if overdue > 0 {
+		p.Overdue = fmt.Sprintf("%d %s past %s due date and not complete, marked Overdue.", overdue, plural(overdue, "item is", "items are"), plural(overdue, "its", "their"))
+	}
+	p.Changes = newChanges(s, asOf, statusName)
 	p.Plans = newLocalPlans(s, plans)
 	p.Themes, p.Statuses, p.Actors = filterOptions(s, statusName)
 	return p
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func newChanges(s *dataset.Set, asOf string, statusName func(string) string) changes {
+	since, err := query.Add(asOf, changesWindow, -1)
+	if err != nil {
+		return changes{}
+	}
+	c := changes{Since: since, Window: changesWords}
+	for _, e := range query.Events(s.Items, since, asOf) {
+		ev := event{Date: e.Date, ID: sanitize.Line(e.Item.ID), Title: sanitize.Line(e.Item.Title)}
+		switch {
+		case e.From == "":
+			ev.Move = "First entry: " + statusName(e.To)
+		case e.Moved():
+			ev.Move = statusName(e.From) + " to " + statusName(e.To)
+		default:
+			ev.Move = "Update (still " + statusName(e.To) + ")"
+		}
+		if e.Evidence != nil {
+			l := newLink(e.Evidence.URL, cmp.Or(e.Evidence.Title, strings.ReplaceAll(e.Evidence.Kind, "-", " "), "evidence"))
+			ev.Evidence = &l
+		}
+		c.Events = append(c.Events, ev)
+	}
+	return c
 }
 
 func statusNames(s *dataset.Set) func(string) string {
@@ -215,7 +305,7 @@ func glances(sum *summary.Summary) []glance {
 	for _, f := range []struct {
 		n     int
 		label string
-	}{{progressed, "tracked items are in progress or complete"}, {complete, "tracked items are complete"}} {
+	}{{progressed, "tracked items " + plural(progressed, "is", "are") + " in progress or complete"}, {complete, "tracked items " + plural(complete, "is", "are") + " complete"}} {
 		gl := glance{Figure: fmt.Sprintf("%d of %d", f.n, sum.Present), Label: f.label}
 		if sum.Partial() {
 			low, high := summary.Bounds(f.n, 0, sum.Present, sum.Declared)
@@ -279,6 +369,7 @@ func newRow(s *dataset.Set, it *dataset.Item, asOf string, statusName func(strin
 		Actors:     strings.Join(it.AllActors(), " "),
 		Due:        it.Timescale.Due,
 		Timescale:  sanitize.Line(it.Timescale.Stated),
+		Overdue:    query.Overdue(it, asOf),
 	}
 	if th := s.Theme(it.Theme); th != nil {
 		r.ThemeName = sanitize.Line(th.Name)
@@ -352,4 +443,63 @@ func filterOptions(s *dataset.Set, statusName func(string) string) (themes, stat
 	}
 	slices.SortFunc(actors, func(a, b option) int { return cmp.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)) })
 	return themes, statuses, actors
+}
+
+// newProgress counts the items at every month end from publication to asOf
+// with [timeline.Compute], as `strategy timeline` does, and draws them. It
+// returns nil when there is no publication date to start from.
+func newProgress(s *dataset.Set, asOf string, statusName func(string) string) *progress {
+	tl, err := timeline.Compute(s, timeline.Options{To: asOf, Today: asOf})
+	if err != nil {
+		return nil
+	}
+	var svg bytes.Buffer
+	if err := chart.Timeline(&svg, tl, chart.Options{Fluid: true, IDPrefix: "progress-chart"}); err != nil {
+		return nil
+	}
+	pr := &progress{
+		SVG:     template.HTML(svg.String()), // #nosec: chart escapes every string through sanitize.XML
+		Caption: fmt.Sprintf("The numbers behind the chart: the items by status at the end of each month from %s to %s, and on the day of each published claim (marked *).", tl.From, tl.To),
+		Moved:   fmt.Sprintf("In progress or complete, of the %d present", tl.Present),
+	}
+	for _, st := range tl.Statuses {
+		pr.Statuses = append(pr.Statuses, statusName(st))
+	}
+	partial := tl.Declared > tl.Present
+	if partial {
+		pr.Range = fmt.Sprintf("Of all %d declared", tl.Declared)
+	}
+	row := func(date string, claim bool, counts []timeline.Count, moved summary.Share, low, high summary.Share) {
+		r := progressRow{Date: date, Claim: claim, Moved: fmt.Sprintf("%d (%d%%)", moved.N, moved.Percent())}
+		for _, c := range counts {
+			r.Counts = append(r.Counts, c.N)
+		}
+		if partial {
+			r.Range = fmt.Sprintf("%d–%d%%", low.PercentFloor(), high.PercentCeil())
+		}
+		pr.Rows = append(pr.Rows, r)
+	}
+	claims := tl.Claims
+	for _, p := range tl.Overall.Points {
+		for len(claims) > 0 && claims[0].Date < p.Date {
+			c := claims[0]
+			row(c.Date, true, c.Counts, c.Moved, c.Low, c.High)
+			claims = claims[1:]
+		}
+		row(p.Date, false, p.Counts, p.Moved, *p.Low, *p.High)
+	}
+	for _, c := range tl.Claims {
+		pr.Claims = append(pr.Claims, fmt.Sprintf("On %s it was published that “%s”. The dataset gives %d of the %d items present that day, so %s of all %d.",
+			c.Date, sanitize.Line(c.Text), c.Moved.N, c.Moved.Of, rangeWords(c.Low, c.High), c.Low.Of))
+	}
+	return pr
+}
+
+// rangeWords is a share of all declared items in words, as a range when
+// the dataset is partial.
+func rangeWords(low, high summary.Share) string {
+	if low == high {
+		return fmt.Sprintf("%d%%", low.Percent())
+	}
+	return fmt.Sprintf("between %d%% and %d%%", low.PercentFloor(), high.PercentCeil())
 }
