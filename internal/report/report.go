@@ -305,7 +305,7 @@ func glances(sum *summary.Summary) []glance {
 	for _, f := range []struct {
 		n     int
 		label string
-	}{{progressed, "tracked items are in progress or complete"}, {complete, "tracked items are complete"}} {
+	}{{progressed, "tracked items " + plural(progressed, "is", "are") + " in progress or complete"}, {complete, "tracked items " + plural(complete, "is", "are") + " complete"}} {
 		gl := glance{Figure: fmt.Sprintf("%d of %d", f.n, sum.Present), Label: f.label}
 		if sum.Partial() {
 			low, high := summary.Bounds(f.n, 0, sum.Present, sum.Declared)
