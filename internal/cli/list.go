@@ -170,7 +170,7 @@ func newItemRecord(it *dataset.Item, asOf string) itemRecord {
 }
 
 func listRun(opts *listOptions) error {
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needProse, opts.AsOf)
 	if err != nil {
 		return err
 	}

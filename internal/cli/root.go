@@ -33,9 +33,18 @@ type Factory struct {
 	DataDir string // --data
 	Verbose bool   // --verbose
 
-	loaded *dataset.Set
-	lean   bool // load without prose: set by commands that only check
+	loaded     *dataset.Set // the dataset, once read
+	loadedLean bool         // ... read without prose
 }
+
+// need says how much of the dataset a command reads, passed to each load so
+// that no call order decides it.
+type need int
+
+const (
+	needProse   need = iota // items with their prose: titles, summaries, notes
+	needFigures             // figures only: prose is dropped once checked, which keeps a large dataset small
+)
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, ios *iostreams.IOStreams, v version.Info) int {
@@ -213,16 +222,17 @@ func displayPath(dir string) string {
 	return filepath.ToSlash(filepath.Clean(dir))
 }
 
-// Dataset loads the dataset once per run.
-func (f *Factory) Dataset() (*dataset.Set, error) {
-	if f.loaded != nil {
+// Dataset loads the dataset once per run, or again when a load without
+// prose is followed by one that needs it.
+func (f *Factory) Dataset(n need) (*dataset.Set, error) {
+	if f.loaded != nil && (n == needFigures || !f.loadedLean) {
 		return f.loaded, nil
 	}
 	fsys, opts, err := f.datasetSource()
 	if err != nil {
 		return nil, err
 	}
-	opts.Lean = f.lean
+	opts.Lean = n == needFigures
 	s, err := dataset.Load(fsys, opts)
 	if err != nil {
 		return nil, err
@@ -234,7 +244,7 @@ func (f *Factory) Dataset() (*dataset.Set, error) {
 		}
 		fmt.Fprintf(f.IO.ErrOut, "strategy: read %d item files from %s\n", s.ItemFiles, where)
 	}
-	f.loaded = s
+	f.loaded, f.loadedLean = s, opts.Lean
 	return s, nil
 }
 

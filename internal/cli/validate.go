@@ -75,9 +75,11 @@ Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
 }
 
 func validateRun(opts *validateOptions) error {
-	// --base compares whole progress entries, notes included.
-	opts.Factory.lean = opts.Base == ""
-	s, err := opts.Factory.Dataset()
+	n := needFigures
+	if opts.Base != "" {
+		n = needProse // --base compares whole progress entries, notes included
+	}
+	s, err := opts.Factory.Dataset(n)
 	if err != nil {
 		return err
 	}
