@@ -123,9 +123,10 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 
   # check the dataset in ./data, as CI does
   $ strategy validate`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		Version:       f.Version.String(),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPreRunE: checkFlags,
+		Version:           f.Version.String(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
@@ -183,6 +184,8 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		c.GroupID = "report"
 		root.AddCommand(c)
 	}
+	root.InitDefaultCompletionCmd()
+	typeArgErrors(root)
 	return root
 }
 
