@@ -240,7 +240,9 @@ func TestAppendOnly(t *testing.T) {
 // deleting the third of four names the third, and leaves the fourth alone;
 // an edit names the fields that changed.
 func TestAppendOnlyMatchesByIdentity(t *testing.T) {
-	ev := func(u string) *dataset.Evidence { return &dataset.Evidence{Kind: "announcement", URL: u, Link: "stated"} }
+	ev := func(u string) *dataset.Evidence {
+		return &dataset.Evidence{Kind: "announcement", URL: u, Link: "stated"}
+	}
 	log := []dataset.Entry{
 		{Date: "2024-07-18", Status: "not-started"},
 		{Date: "2025-01-10", Status: "in-progress", Note: "opened", Evidence: ev("https://example.org/1")},
