@@ -112,6 +112,10 @@ func Text(t *timeline.Timeline, width int) string {
 		legend = []string{one}
 	}
 	for _, l := range legend {
+		if utf8.RuneCountInString(l) <= width {
+			b.WriteString(l + "\n")
+			continue
+		}
 		for i, line := range prose.Wrap(l, width-2) {
 			if i > 0 {
 				line = "  " + line // under the symbol's text
