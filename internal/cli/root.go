@@ -161,6 +161,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		newCmdReport(f, nil),
 		newCmdBrief(f, nil),
 		newCmdBadge(f, nil),
+		newCmdSite(f, nil),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)
