@@ -69,7 +69,7 @@ empty or holds a site written before; --force replaces any folder.`,
 			return siteRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the site into `DIR` (required)")
+	addOutputFlag(cmd, &opts.Output, "write the site into the folder `DIR` (required)")
 	_ = cmd.MarkFlagDirname("output")
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "the absolute `URL` the site is served from, for feeds and the sitemap")
 	_ = cmd.RegisterFlagCompletionFunc("base-url", cobra.NoFileCompletions)
@@ -82,9 +82,6 @@ empty or holds a site written before; --force replaces any folder.`,
 func siteRun(opts *siteOptions) error {
 	if opts.Output == "" || opts.Output == "-" {
 		return usagef("site needs -o DIR: the folder to write the site into")
-	}
-	if err := checkOutputPath(opts.Output); err != nil {
-		return err
 	}
 	base, err := site.CheckBaseURL(opts.BaseURL)
 	if err != nil {

@@ -142,7 +142,7 @@ func (b *builder) feed(path, page, what string, items []*dataset.Item) error {
 		f.Updated = timestamp(b.s.Strategy.Published)
 	}
 	if len(evs) > 0 {
-		f.Updated = timestamp(evs[0].Entry.Date)
+		f.Updated = timestamp(evs[0].Entry.RecordedOn())
 	}
 	for _, e := range evs {
 		f.Entries = append(f.Entries, b.entry(path, e))
@@ -157,17 +157,23 @@ func (b *builder) feed(path, page, what string, items []*dataset.Item) error {
 
 func (b *builder) entry(feed string, e event) atomEntry {
 	it, en := e.Item, e.Entry
-	status := b.statusName(en.Status)
+	status := b.statusName(e.Status)
 	ae := atomEntry{
 		ID:        uuid5(fmt.Sprintf("item:%s/progress/%d/%s", it.ID, e.Index+1, en.Date)),
 		Title:     fmt.Sprintf("%s: %s. %s", sanitize.Line(it.ID), status, sanitize.Line(it.Title)),
-		Updated:   timestamp(en.Date),
+		Updated:   timestamp(en.RecordedOn()), // an event found late is news when recorded
 		Published: timestamp(en.Date),
 		Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: b.href(feed, itemPage(it.ID)) + fmt.Sprintf("#log-%d", e.Index+1)}},
-		Category:  []atomCategory{{Term: sanitize.Line(en.Status), Label: status}},
+		Category:  []atomCategory{{Term: sanitize.Line(e.Status), Label: status}},
 	}
 	var text strings.Builder
 	text.WriteString(sanitize.Line(strings.TrimSpace(en.Note)))
+	if en.Recorded != "" && en.Recorded != en.Date {
+		fmt.Fprintf(&text, " (Dated %s, recorded %s.)", en.Date, en.Recorded)
+	}
+	if e.Status != en.Status {
+		fmt.Fprintf(&text, " (Recorded as %s; a later correction says %s.)", b.statusName(en.Status), status)
+	}
 	if ev := en.Evidence; ev != nil {
 		l := newLink(ev.URL, cmp.Or(ev.Title, ev.Kind))
 		if l.URL != "" {

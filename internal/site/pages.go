@@ -203,7 +203,7 @@ func (b *builder) changes(from string, evs []event, n int) []change {
 	for _, e := range evs[:min(n, len(evs))] {
 		out = append(out, change{
 			Date: e.Entry.Date, ItemID: sanitize.Line(e.Item.ID), ItemTitle: sanitize.Line(e.Item.Title),
-			Href: rel(from, itemPage(e.Item.ID)) + "#log-" + fmt.Sprint(e.Index+1), Status: e.Entry.Status, StatusName: b.statusName(e.Entry.Status),
+			Href: rel(from, itemPage(e.Item.ID)) + "#log-" + fmt.Sprint(e.Index+1), Status: e.Status, StatusName: b.statusName(e.Status),
 			Note: sanitize.Line(e.Entry.Note),
 		})
 	}
@@ -284,6 +284,8 @@ type entry struct {
 	StatusName string
 	Note       string
 	Evidence   *evidence
+	Marks      []string // what later knowledge changed about it
+	Correction string   // for a correction: what it corrects, and why
 }
 
 type evidence struct {
@@ -345,15 +347,34 @@ func (b *builder) itemPage(it *dataset.Item) error {
 		{Name: "Actor type", Value: it.ActorType},
 		{Name: "Timescale", Value: sanitize.Line(timescale)},
 	}
+	if m := membership(it); m != "" {
+		fields = append(fields, field{Name: "Membership", Value: m})
+	}
 	if it.Wording != "" {
 		fields = append(fields, field{Name: "Wording", Value: sanitize.Line(it.Wording)})
 	}
 	fields = append(fields, field{Name: "File", Value: sanitize.Line(it.Path)})
 	var log []entry
-	for i, e := range it.Progress {
+	correctedBy := map[*dataset.Entry]*dataset.Entry{}
+	for _, ev := range it.Events() {
+		if ev.CorrectedBy != nil {
+			correctedBy[ev.Entry] = ev.CorrectedBy
+		}
+	}
+	for i := range it.Progress {
+		e := &it.Progress[i]
 		en := entry{
-			Anchor: fmt.Sprintf("log-%d", i+1), Date: e.Date, MonthOnly: e.DatePrecision == "month", After: e.Date > b.o.AsOf,
+			Anchor: fmt.Sprintf("log-%d", i+1), Date: e.Date, MonthOnly: e.DatePrecision == "month", After: e.Date > b.o.AsOf && e.Correction == nil,
 			Status: e.Status, StatusName: b.statusName(e.Status), Note: sanitize.Text(strings.TrimSpace(e.Note)),
+		}
+		if e.Recorded != "" {
+			en.Marks = append(en.Marks, "recorded "+e.Recorded)
+		}
+		if c := correctedBy[e]; c != nil {
+			en.Marks = append(en.Marks, fmt.Sprintf("corrected on %s: %s stands instead", c.Date, b.statusName(c.Status)))
+		}
+		if c := e.Correction; c != nil {
+			en.Correction = sanitize.Line(fmt.Sprintf("Correction of the entry of %s: %s", c.Corrects, c.Reason))
 		}
 		if ev := e.Evidence; ev != nil {
 			strength := sanitize.Line(ev.Link)
@@ -401,6 +422,25 @@ func (b *builder) itemPage(it *dataset.Item) error {
 		HasPlans: len(b.o.Plans) > 0, Plans: plans,
 		JSON: rel(path, apiDir+"items/"+it.ID+".json"), Feed: f.Feed,
 	})
+}
+
+// membershipWords say how sure we are that an item is one of the declared
+// ones, as `strategy show` words it.
+var membershipWords = map[string]string{
+	dataset.Listed:   "listed (an official list, or a faithful reprint, names it)",
+	dataset.Reported: "reported (a source says the strategy includes it)",
+	dataset.Drafted:  "drafted (named only in material on draft recommendations: it may not be one of the declared items)",
+}
+
+func membership(it *dataset.Item) string {
+	if it.Membership == "" {
+		return ""
+	}
+	out := cmp.Or(membershipWords[it.Membership], sanitize.Line(it.Membership))
+	if it.MembershipNote != "" {
+		out += "; " + sanitize.Line(it.MembershipNote)
+	}
+	return out
 }
 
 func noneIfEmpty(ids []string) string {

@@ -202,16 +202,20 @@ func statusNames(s *dataset.Set) func(string) string {
 	}
 }
 
-// event is one progress entry after launch, on or before the site's day.
+// event is one progress event after launch, on or before the site's day,
+// as the log now stands (a corrected entry carries its correction's status).
 type event struct {
-	Item  *dataset.Item
-	Index int // the entry's place in the item's log
-	Entry dataset.Entry
+	Item   *dataset.Item
+	Index  int // the entry's place in the item's log
+	Entry  *dataset.Entry
+	Status string
 }
 
-// events returns the progress entries of items recorded after the strategy
-// was published and on or before AsOf, newest first (ties by item id, then
-// log order): the entries of the feeds and of "what changed recently".
+// events returns the progress events of items dated after the strategy was
+// published and on or before AsOf, newest first by the day they entered
+// the log (ties by date, item id, then log order): the entries of the
+// feeds and of "what changed recently". Corrections are not events of their
+// own (see [dataset.Item.Events]).
 func (b *builder) events(items []*dataset.Item) []event {
 	launch := ""
 	if b.s.Strategy != nil {
@@ -219,14 +223,19 @@ func (b *builder) events(items []*dataset.Item) []event {
 	}
 	var out []event
 	for _, it := range items {
-		for i, e := range it.Progress {
-			if e.Date > launch && e.Date <= b.o.AsOf {
-				out = append(out, event{Item: it, Index: i, Entry: e})
+		index := make(map[*dataset.Entry]int, len(it.Progress))
+		for i := range it.Progress {
+			index[&it.Progress[i]] = i
+		}
+		for _, e := range it.Events() {
+			if e.Date > launch && e.Date <= b.o.AsOf && e.RecordedOn() <= b.o.AsOf {
+				out = append(out, event{Item: it, Index: index[e.Entry], Entry: e.Entry, Status: e.Status})
 			}
 		}
 	}
 	slices.SortStableFunc(out, func(x, y event) int {
-		return cmp.Or(cmp.Compare(y.Entry.Date, x.Entry.Date), cmp.Compare(x.Item.ID, y.Item.ID), cmp.Compare(x.Index, y.Index))
+		return cmp.Or(cmp.Compare(y.Entry.RecordedOn(), x.Entry.RecordedOn()), cmp.Compare(y.Entry.Date, x.Entry.Date),
+			cmp.Compare(x.Item.ID, y.Item.ID), cmp.Compare(x.Index, y.Index))
 	})
 	return out
 }

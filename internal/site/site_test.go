@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/open-workforce/strategy/third_party/jsonschema"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 )
@@ -145,12 +145,13 @@ type atom struct {
 	} `xml:"author"`
 	Links   []atomLink `xml:"link"`
 	Entries []struct {
-		ID      string     `xml:"id"`
-		Title   string     `xml:"title"`
-		Updated string     `xml:"updated"`
-		Links   []atomLink `xml:"link"`
-		Summary string     `xml:"summary"`
-		Authors []struct {
+		ID        string     `xml:"id"`
+		Title     string     `xml:"title"`
+		Updated   string     `xml:"updated"`
+		Published string     `xml:"published"`
+		Links     []atomLink `xml:"link"`
+		Summary   string     `xml:"summary"`
+		Authors   []struct {
 			Name string `xml:"name"`
 		} `xml:"author"`
 	} `xml:"entry"`
@@ -200,12 +201,13 @@ func parseAtom(t *testing.T, name string, b []byte) atom {
 }
 
 // progressAfterLaunch lists the progress entries dated after the strategy's
-// publication and on or before day, as "ID date".
+// publication and on or before day, as "ID date"; a correction is not an
+// event of its own.
 func progressAfterLaunch(s *dataset.Set, items []*dataset.Item, day string) []string {
 	var out []string
 	for _, it := range items {
 		for _, e := range it.Progress {
-			if e.Date > s.Strategy.Published && e.Date <= day {
+			if e.Correction == nil && e.Date > s.Strategy.Published && e.Date <= day {
 				out = append(out, it.ID+" "+e.Date)
 			}
 		}
@@ -245,7 +247,7 @@ func TestFeeds(t *testing.T) {
 			if _, ok := site.Files["items/"+m[1]+"/index.html"]; !ok {
 				t.Errorf("entry %s links to %s, which has no page", e.ID, alt)
 			}
-			got = append(got, m[1]+" "+e.Updated[:10])
+			got = append(got, m[1]+" "+e.Published[:10])
 		}
 		slices.Sort(got)
 		slices.Sort(want)
