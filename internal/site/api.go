@@ -7,6 +7,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/record"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/timeline"
 )
 
 // The API's files, under api/v1/. Their shapes are the commands' JSON
@@ -23,7 +24,16 @@ func (b *builder) api() error {
 			return err
 		}
 	}
-	return b.json(apiDir+"summary.json", b.sum)
+	if err := b.json(apiDir+"summary.json", b.sum); err != nil {
+		return err
+	}
+	// As `strategy timeline --format json` gives it: month by month from
+	// publication to the day.
+	tl, err := timeline.Compute(b.s, timeline.Options{To: b.o.AsOf, Today: b.o.AsOf})
+	if err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	return b.json(apiDir+"timeline.json", tl)
 }
 
 func (b *builder) json(path string, v any) error {

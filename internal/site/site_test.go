@@ -104,7 +104,7 @@ func maps(a, b map[string]string) bool {
 func TestEveryItemHasItsFiles(t *testing.T) {
 	s := load(t, "../../data")
 	site := build(t, s, Options{})
-	want := []string{"index.html", "404.html", "feed.xml", "themes/index.html", "actors/index.html", "api/v1/items.json", "api/v1/summary.json"}
+	want := []string{"index.html", "404.html", "feed.xml", "themes/index.html", "actors/index.html", "api/v1/items.json", "api/v1/summary.json", "api/v1/timeline.json"}
 	for _, it := range s.Items {
 		want = append(want, "items/"+it.ID+"/index.html", "items/"+it.ID+"/feed.xml", "api/v1/items/"+it.ID+".json")
 	}
@@ -124,6 +124,12 @@ func TestEveryItemHasItsFiles(t *testing.T) {
 	}
 	if _, ok := site.Files["plans/index.html"]; ok {
 		t.Errorf("a plans page without plans")
+	}
+	index := string(site.Files["index.html"])
+	for _, want := range []string{`<h2 id="progress-over-time">`, "<svg", `<h2 id="theme">`, `<h2 id="actor-type">`, `<h2 id="recent">`, `<h2 id="overdue">`, `id="coverage"`} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
 	}
 	page := string(site.Files["items/TR-02/index.html"])
 	for _, want := range []string{"<h1>TR-02: ", "Progress log", "link read: our reading", `href="../../actors/dhsc/index.html"`, `href="../../themes/train/index.html"`} {
