@@ -228,7 +228,9 @@ func (b *builder) events(items []*dataset.Item) []event {
 			index[&it.Progress[i]] = i
 		}
 		for _, e := range it.Events() {
-			if e.Date > launch && e.Date <= b.o.AsOf && e.RecordedOn() <= b.o.AsOf {
+			// Dated events, as statuses count them: an event found late
+			// counts from its own date, whenever it was recorded.
+			if e.Date > launch && e.Date <= b.o.AsOf {
 				out = append(out, event{Item: it, Index: index[e.Entry], Entry: e.Entry, Status: e.Status})
 			}
 		}
