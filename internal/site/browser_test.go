@@ -42,6 +42,13 @@ type crawlPage struct {
 		Status   int      `json:"status"`
 		H1       string   `json:"h1"`
 		Axe      []string `json:"axe"`
+		// On the front page: the search box at work.
+		FormVisible bool `json:"formVisible"`
+		Search      struct {
+			Query   string   `json:"query"`
+			Visible []string `json:"visible"`
+		} `json:"search"`
+		SearchNone bool `json:"searchNone"`
 	} `json:"widths"`
 }
 
@@ -96,6 +103,11 @@ func TestSiteInBrowser(t *testing.T) {
 			}
 			if len(r.Axe) > 0 {
 				t.Errorf("%s at %s px: axe-core finds %q", path, w, r.Axe)
+			}
+			if path == "index.html" {
+				if !r.FormVisible || len(r.Search.Visible) != 1 || r.Search.Visible[0] != r.Search.Query || !r.SearchNone {
+					t.Errorf("search at %s px: form shown %v, %q finds %q, nonsense shows the no-match line %v", w, r.FormVisible, r.Search.Query, r.Search.Visible, r.SearchNone)
+				}
 			}
 			if r.H1 == "" {
 				t.Errorf("%s at %s px: no h1", path, w)

@@ -46,6 +46,16 @@ async function main() {
         current.h1 = await page.$eval("h1", (h) => h.textContent.trim()).catch(() => "");
         current.overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         const links = await page.$$eval("a[href], link[href]", (as) => as.map((a) => a.href));
+        if (path === "index.html") {
+          // The search box: an item's id finds that item, nonsense finds none.
+          current.formVisible = await page.isVisible("#filters");
+          const id = await page.$eval("#items tbody tr[data-id]", (r) => r.dataset.id);
+          await page.fill("#filter-text", id);
+          current.search = { query: id, visible: await page.$$eval("#items tbody tr[data-id]:not([hidden])", (rs) => rs.map((r) => r.dataset.id)) };
+          await page.fill("#filter-text", "no such words anywhere");
+          current.searchNone = await page.isVisible("#no-match");
+          await page.fill("#filter-text", "");
+        }
         for (const l of links) {
           if (!l.startsWith(base)) { continue; }
           const target = l.split("#")[0];
