@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
@@ -15,11 +16,16 @@ import (
 //go:embed assets
 var assets embed.FS
 
-var (
-	pageTemplate = template.Must(template.ParseFS(assets, "assets/report.html.tmpl"))
-	pageCSS      = mustRead("assets/report.css")
-	pageJS       = mustRead("assets/report.js")
-)
+// The page's template and assets are read on first use, not at package init:
+// every run of the binary links this package, few write a report.
+var pageAssets = sync.OnceValue(func() (p struct {
+	tmpl    *template.Template
+	css, js string
+}) {
+	p.tmpl = template.Must(template.ParseFS(assets, "assets/report.html.tmpl"))
+	p.css, p.js = mustRead("assets/report.css"), mustRead("assets/report.js")
+	return p
+})
 
 func mustRead(name string) string {
 	b, err := assets.ReadFile(name)
@@ -32,7 +38,7 @@ func mustRead(name string) string {
 // csp forbids every fetch, so the page cannot reach the network even if a
 // dataset string slipped past escaping, and allows only the page's own
 // script, by hash. Inline styles are allowed for the bar widths.
-func csp() string { return ContentSecurityPolicy(pageJS) }
+func csp() string { return ContentSecurityPolicy(pageAssets().js) }
 
 // ContentSecurityPolicy is the report's policy for a page whose only script
 // is js ("" for a page with none): no fetch of any kind, inline styles, and
@@ -48,7 +54,7 @@ func ContentSecurityPolicy(js string) string {
 }
 
 // CSS is the report's style sheet, which the site's pages start from.
-func CSS() string { return pageCSS }
+func CSS() string { return pageAssets().css }
 
 // Overview renders the report's headline figures and its progress bars by
 // theme, actor type and lead actor, for a page that embeds them (the site's
@@ -65,7 +71,7 @@ func PlansSection(s *dataset.Set, plans []*plan.Plan) (template.HTML, error) {
 
 func fragment(name string, p *page) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := pageAssets().tmpl.ExecuteTemplate(&buf, name, p); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // html/template escaped every value while executing
@@ -77,12 +83,13 @@ func fragment(name string, p *page) (template.HTML, error) {
 // first, so a failure writes nothing.
 func HTML(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) error {
 	var buf bytes.Buffer
-	err := pageTemplate.Execute(&buf, struct {
+	pg := pageAssets()
+	err := pg.tmpl.Execute(&buf, struct {
 		P   *page
 		CSP string
 		CSS template.CSS
 		JS  template.JS
-	}{build(s, asOf, plans), csp(), template.CSS(pageCSS), template.JS(pageJS)})
+	}{build(s, asOf, plans), csp(), template.CSS(pg.css), template.JS(pg.js)})
 	if err != nil {
 		return err
 	}

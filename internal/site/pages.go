@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/prose"
@@ -20,8 +21,13 @@ import (
 //go:embed assets
 var assets embed.FS
 
-var (
-	pages = template.Must(template.New("site").Funcs(template.FuncMap{
+// The templates and assets are read on first use, not at package init:
+// every run of the binary links this package, few build a site.
+var siteAssets = sync.OnceValue(func() (a struct {
+	tmpl    *template.Template
+	css, js string
+}) {
+	a.tmpl = template.Must(template.New("site").Funcs(template.FuncMap{
 		// rows hands a caption and rows to the "rows" template.
 		"rows": func(caption string, rows []row) any {
 			return struct {
@@ -30,9 +36,10 @@ var (
 			}{caption, rows}
 		},
 	}).ParseFS(assets, "assets/site.html.tmpl"))
-	siteCSS = report.CSS() + mustRead("assets/site.css")
-	siteJS  = mustRead("assets/site.js")
-)
+	a.css = report.CSS() + mustRead("assets/site.css")
+	a.js = mustRead("assets/site.js")
+	return a
+})
 
 func mustRead(name string) string {
 	b, err := assets.ReadFile(name)
@@ -102,7 +109,7 @@ func (b *builder) frame(path, title, current string) frame {
 		AsOf:     b.o.AsOf,
 		Root:     rel(path, ""),
 		CSP:      report.ContentSecurityPolicy(""),
-		CSS:      template.CSS(siteCSS),
+		CSS:      template.CSS(siteAssets().css),
 		Plans:    len(b.o.Plans) > 0,
 		Current:  current,
 		Feed:     rel(path, feedFile),
@@ -120,7 +127,7 @@ func (b *builder) frame(path, title, current string) frame {
 
 func (b *builder) render(path, name string, data any) error {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := siteAssets().tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return fmt.Errorf("rendering %s: %w", path, err)
 	}
 	b.add(path, buf.Bytes())
@@ -224,8 +231,8 @@ func (b *builder) index() error {
 	query.Sort(b.s, overdue, "due", b.o.AsOf) //nolint:errcheck // "due" is a known key
 	f := b.frame(indexPage, "", "home")
 	f.Title = f.SiteName + ": progress"
-	f.JS = template.JS(siteJS)
-	f.CSP = report.ContentSecurityPolicy(siteJS)
+	f.JS = template.JS(siteAssets().js)
+	f.CSP = report.ContentSecurityPolicy(siteAssets().js)
 	data := struct {
 		F         frame
 		Published string
@@ -322,7 +329,7 @@ func (b *builder) itemPage(it *dataset.Item) error {
 	themeRef := ref{Text: sanitize.Line(it.Theme)}
 	if th := b.s.Theme(it.Theme); th != nil {
 		themeRef.Text = sanitize.Line(th.Name)
-		if segment.MatchString(th.ID) {
+		if safeSegment(th.ID) {
 			themeRef.Href = rel(path, themePage(th.ID))
 		}
 	}

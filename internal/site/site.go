@@ -10,7 +10,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -48,9 +47,22 @@ func (s *Site) Paths() []string {
 	return out
 }
 
-// segment is what an id must look like to name a folder of the site: the
-// schema's ids all do; a hostile or broken one must not reach the file system.
-var segment = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+// safeSegment says whether an id may name a folder of the site: a letter or
+// digit, then letters, digits, dots, hyphens or underscores, at most 100 in
+// all. The schema's ids all do; a hostile or broken one must not reach the
+// file system ("..", "/", a drive letter).
+func safeSegment(s string) bool {
+	if s == "" || len(s) > 100 {
+		return false
+	}
+	for i, r := range s {
+		alnum := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !alnum && (i == 0 || (r != '.' && r != '-' && r != '_')) {
+			return false
+		}
+	}
+	return true
+}
 
 // CheckBaseURL returns the base URL with one trailing slash, or an error
 // when it is not an absolute http(s) URL.
@@ -81,7 +93,7 @@ func Build(s *dataset.Set, o Options) (*Site, error) {
 	}
 	o.BaseURL = base
 	for _, it := range s.Items {
-		if !segment.MatchString(it.ID) {
+		if !safeSegment(it.ID) {
 			return nil, fmt.Errorf("%s: item id %q cannot name a page of the site; run 'strategy validate'", it.Path, it.ID)
 		}
 	}
@@ -159,7 +171,7 @@ func (b *builder) actors() []dataset.Actor {
 	var out []dataset.Actor
 	seen := map[string]bool{}
 	for _, a := range b.s.Registry.Actors {
-		if segment.MatchString(a.ID) && !seen[a.ID] {
+		if safeSegment(a.ID) && !seen[a.ID] {
 			seen[a.ID] = true
 			out = append(out, a)
 		}
@@ -174,7 +186,7 @@ func (b *builder) themes() []dataset.Theme {
 	var out []dataset.Theme
 	seen := map[string]bool{}
 	for _, t := range b.s.Strategy.Themes {
-		if segment.MatchString(t.ID) && !seen[t.ID] {
+		if safeSegment(t.ID) && !seen[t.ID] {
 			seen[t.ID] = true
 			out = append(out, t)
 		}
@@ -184,7 +196,7 @@ func (b *builder) themes() []dataset.Theme {
 
 // hasActorPage reports whether id has a page to link to.
 func (b *builder) hasActorPage(id string) bool {
-	return b.s.Actor(id) != nil && segment.MatchString(id)
+	return b.s.Actor(id) != nil && safeSegment(id)
 }
 
 func statusNames(s *dataset.Set) func(string) string {
