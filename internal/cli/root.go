@@ -19,6 +19,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/safefile"
 	"github.com/open-workforce/strategy/internal/version"
 )
 
@@ -189,7 +190,7 @@ func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
 	if !st.IsDir() {
 		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: not a folder", dir)
 	}
-	return os.DirFS(dir), dataset.Options{Display: displayPath(dir), OSRoot: dir}, nil
+	return safefile.FS{Dir: dir}, dataset.Options{Display: displayPath(dir), OSRoot: dir}, nil
 }
 
 // displayPath shows dir relative to the working folder when it lies inside.

@@ -58,7 +58,7 @@ func (d *Doc) node(path ...string) *yaml.Node {
 		if n == nil {
 			return nil
 		}
-		_, n = child(n, p)
+		_, n = d.child(n, p)
 	}
 	return n
 }
