@@ -68,7 +68,7 @@ type Doc struct {
 	value  any
 	src    []byte
 	reload func() ([]byte, error) // set by Release: how to read the bytes again
-	cut    bool                     // a list was longer than MaxEntries
+	cut    bool                   // a list was longer than MaxEntries
 }
 
 // Cut reports whether a list in the file was longer than [MaxEntries], so
