@@ -9,7 +9,7 @@ mkdir -p completions manpages
 for sh in bash zsh fish; do
 	go run ./cmd/strategy completion "$sh" >"completions/strategy.$sh"
 done
-go run ./cmd/strategy man --dir manpages
+go run ./cmd/gen-docs --dir manpages
 for page in manpages/*.1; do
 	gzip -n -9 -f "$page"
 done

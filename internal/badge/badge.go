@@ -6,7 +6,6 @@ package badge
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 
@@ -55,14 +54,10 @@ func progressed(sum *summary.Summary) int {
 // advance widths, so the same badge is always the same bytes.
 func SVG(w io.Writer, b Badge) error {
 	label, msg, title := sanitize.Line(b.Label), sanitize.Line(b.Message), sanitize.Line(b.Title)
+	e := sanitize.XML
 	lw, mw := textWidth(label)+10, textWidth(msg)+10
 	total := lw + mw
 	var buf bytes.Buffer
-	e := func(s string) string {
-		var x bytes.Buffer
-		_ = xml.EscapeText(&x, []byte(s))
-		return x.String()
-	}
 	fmt.Fprintf(&buf, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="20" role="img" aria-label="%s: %s">`, total, e(label), e(msg))
 	fmt.Fprintf(&buf, `<title>%s</title>`, e(title))
 	buf.WriteString(`<linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>`)

@@ -41,6 +41,7 @@ func item(id, title, status string, entries ...string) string {
 title: ` + title + `
 summary: An example item, for tests.
 kind: commitment
+membership: listed
 theme: ` + theme + `
 theme_basis: stated
 area: ` + area + `

@@ -7,6 +7,7 @@ package check
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -78,6 +79,17 @@ func (c *checker) strategy() {
 		c.at(file, doc, false, finding.Error, "unknown-status", "launch_status %q is not one of the declared statuses", "launch_status")(st.LaunchStatus)
 	}
 	c.realDate(file, doc, st.Published, "published")
+	// A date that is our inference must say what it was inferred from.
+	for i, f := range st.Figures {
+		if f.DateBasis == dataset.DateInferred && strings.TrimSpace(f.DateNote) == "" {
+			c.at(file, doc, false, finding.Error, "missing-date-note", "an inferred date needs date_note: say what it was inferred from", "figures", strconv.Itoa(i), "date_basis")()
+		}
+	}
+	for i, cl := range st.Claims {
+		if cl.DateBasis == dataset.DateInferred && strings.TrimSpace(cl.DateNote) == "" {
+			c.at(file, doc, false, finding.Error, "missing-date-note", "an inferred date needs date_note: say what it was inferred from", "claims", strconv.Itoa(i), "date_basis")()
+		}
+	}
 	themes, prefixes := map[string]bool{}, map[string]bool{}
 	for i, t := range st.Themes {
 		ti := strconv.Itoa(i)
@@ -247,18 +259,45 @@ func (c *checker) itemProgress(it *dataset.Item) {
 			c.at(file, doc, false, finding.Error, "launch-entry", "the launch entry's status must be %q, found %q", "progress", "0", "status")(st.LaunchStatus, first.Status)
 		}
 	}
-	prev := ""
+	// ordered is false once a date is unreadable or out of order: the log as
+	// corrected cannot be built then, and rules on it would only echo that.
+	prev, ordered := "", true
 	for i, e := range it.Progress {
 		ei := strconv.Itoa(i)
 		okDate := c.realDate(file, doc, e.Date, "progress", ei, "date")
-		if okDate && prev != "" && e.Date < prev {
-			c.at(file, doc, false, finding.Error, "progress-order", "progress entries must be oldest first: %s comes after %s", "progress", ei, "date")(e.Date, prev)
+		ordered = ordered && okDate
+		okRec := okDate
+		if e.Recorded != "" {
+			okRec = c.realDate(file, doc, e.Recorded, "progress", ei, "recorded")
+			if okRec && okDate && e.Recorded < e.Date {
+				c.at(file, doc, false, finding.Error, "progress-order", "an entry is recorded on or after the day it happened: recorded %s is before its date %s", "progress", ei, "recorded")(e.Recorded, e.Date)
+			}
+		}
+		key := e.RecordedOn()
+		if okRec && prev != "" && key < prev {
+			field := "date"
+			if e.Recorded != "" {
+				field = "recorded"
+			}
+			c.at(file, doc, false, finding.Error, "progress-order", "progress entries are in the order they were recorded: %s comes after %s (an event found late keeps its own date and adds recorded: with the day it is added)", "progress", ei, field)(key, prev)
+			ordered = false
 		}
 		if okDate && c.opts.Today != "" && e.Date > c.opts.Today {
 			c.at(file, doc, false, finding.Error, "future-date", "progress is dated %s, after today (%s)", "progress", ei, "date")(e.Date, c.opts.Today)
 		}
-		if okDate {
-			prev = e.Date
+		if okRec && e.Recorded != "" && c.opts.Today != "" && e.Recorded > c.opts.Today {
+			c.at(file, doc, false, finding.Error, "future-date", "progress is recorded on %s, after today (%s)", "progress", ei, "recorded")(e.Recorded, c.opts.Today)
+		}
+		if okRec {
+			prev = key
+		}
+		if e.Correction != nil {
+			c.correction(it, i)
+			continue
+		}
+		if i > 0 && okDate && st != nil && e.Date < st.Published {
+			c.at(file, doc, false, finding.Error, "before-launch", "progress is dated %s, before the strategy was published on %s", "progress", ei, "date")(e.Date, st.Published)
+			ordered = false
 		}
 		if i > 0 && e.Evidence == nil {
 			c.at(file, doc, true, finding.Error, "missing-evidence", "progress entry %s has no evidence: every change after launch cites a dated public source", "progress", ei)(e.Date)
@@ -267,9 +306,93 @@ func (c *checker) itemProgress(it *dataset.Item) {
 			c.at(file, doc, false, finding.Error, "weak-evidence", "complete is never backed by an announcement alone: cite what was delivered", "progress", ei, "evidence", "kind")()
 		}
 	}
-	last := it.Progress[len(it.Progress)-1]
-	if it.Status != last.Status {
-		c.at(file, doc, false, finding.Error, "status-mismatch", "status is %q but the last progress entry (%s) says %q", "status")(it.Status, last.Date, last.Status)
+	if !ordered {
+		return
+	}
+	c.regressions(it)
+	events := it.Events()
+	if len(events) == 0 {
+		return
+	}
+	if last := events[len(events)-1]; it.Status != last.Status {
+		log := "the progress log"
+		if slices.ContainsFunc(it.Progress, func(e dataset.Entry) bool { return e.Correction != nil }) {
+			log += ", as corrected,"
+		}
+		c.at(file, doc, false, finding.Error, "status-mismatch", "status is %q but %s ends at %q (%s)", "status")(it.Status, log, last.Status, last.Date)
+	}
+}
+
+// correction checks the entry at index i, which corrects an earlier one: it
+// names exactly one earlier entry, other than the launch state and other
+// than a correction, that nothing else corrects, and changes its status.
+func (c *checker) correction(it *dataset.Item, i int) {
+	file, doc, e := it.Path, it.Doc, it.Progress[i]
+	ei := strconv.Itoa(i)
+	target := e.Correction.Corrects
+	var matches []int
+	for j := range i {
+		if it.Progress[j].Date == target && it.Progress[j].Correction == nil {
+			matches = append(matches, j)
+		}
+	}
+	switch {
+	case len(matches) == 0:
+		var dates []string
+		for j := 1; j < i; j++ {
+			if it.Progress[j].Correction == nil {
+				dates = append(dates, it.Progress[j].Date)
+			}
+		}
+		hint := "it has no earlier entry to correct"
+		if len(dates) > 0 {
+			hint = "entries that can be corrected: " + strings.Join(dates, ", ")
+		}
+		c.at(file, doc, false, finding.Error, "bad-correction", "the correction names no earlier entry dated %s (%s)", "progress", ei, "correction", "corrects")(target, hint)
+		return
+	case len(matches) > 1:
+		c.at(file, doc, false, finding.Error, "bad-correction", "%d earlier entries are dated %s, so the correction cannot say which it corrects", "progress", ei, "correction", "corrects")(len(matches), target)
+		return
+	case matches[0] == 0:
+		c.at(file, doc, false, finding.Error, "bad-correction", "the launch entry records the state on publication and is not corrected", "progress", ei, "correction", "corrects")()
+		return
+	}
+	for j := range i {
+		if o := it.Progress[j].Correction; o != nil && o.Corrects == target {
+			c.at(file, doc, false, finding.Error, "bad-correction", "the entry of %s is already corrected by the entry recorded on %s", "progress", ei, "correction", "corrects")(target, it.Progress[j].Date)
+			return
+		}
+	}
+	if orig := it.Progress[matches[0]]; orig.Status == e.Status {
+		c.at(file, doc, false, finding.Error, "bad-correction", "the correction gives the status the entry of %s already has (%s): give the status that should have stood", "progress", ei, "status")(target, e.Status)
+	}
+}
+
+// regressions reports a status that moves back along the log as corrected:
+// only a correction may undo a move.
+func (c *checker) regressions(it *dataset.Item) {
+	rank := map[string]int{}
+	if st := c.set.Strategy; st != nil {
+		for i, s := range st.Statuses {
+			rank[s.ID] = i
+		}
+	}
+	prev := ""
+	for _, e := range it.Events() {
+		r, ok := rank[e.Status]
+		p, okPrev := rank[prev]
+		if ok && okPrev && r < p {
+			i := 0
+			for j := range it.Progress {
+				if &it.Progress[j] == e.Entry {
+					i = j
+				}
+			}
+			c.at(it.Path, it.Doc, false, finding.Error, "status-regress", "the status moves back from %s to %s on %s: a status moves back only by a correction (add an entry with correction: {corrects: DATE, reason: ...} naming the entry that was wrong)", "progress", strconv.Itoa(i), "status")(prev, e.Status, e.Date)
+		}
+		if ok {
+			prev = e.Status
+		}
 	}
 }
 

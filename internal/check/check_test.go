@@ -139,7 +139,7 @@ func TestRules(t *testing.T) {
 		{name: "launch entry with another status", file: "items/TR-01.yaml",
 			old: "    status: not-started\n", new: "    status: in-progress\n", at: "in-progress", rule: "launch-entry", message: `must be "not-started", found "in-progress"`},
 		{name: "progress out of order", file: "items/AR-01.yaml",
-			old: `"2025-06-19"`, new: `"2024-07-01"`, at: `"2024-07-01"`, rule: "progress-order", message: "2024-07-01 comes after 2024-07-18"},
+			old: `"2025-06-19"`, new: `"2024-07-01"`, at: `"2024-07-01"`, rule: "progress-order", also: []string{"before-launch"}, message: "2024-07-01 comes after 2024-07-18"},
 		{name: "progress after today", file: "items/AR-01.yaml",
 			old: `"2025-06-19"`, new: `"2026-06-19"`, at: `"2026-06-19"`, rule: "future-date", message: "after today (2026-01-01)"},
 		{name: "progress on no calendar day", file: "items/AR-01.yaml",
@@ -153,7 +153,38 @@ func TestRules(t *testing.T) {
 			old: "kind: guidance-published", new: "kind: announcement", at: "announcement", rule: "weak-evidence"},
 		{name: "status differs from the last entry", file: "items/TR-01.yaml",
 			old: "status: complete\nprogress:", new: "status: in-progress\nprogress:", at: "in-progress", rule: "status-mismatch",
-			message: `status is "in-progress" but the last progress entry (2024-09-18) says "complete"`},
+			message: `status is "in-progress" but the progress log ends at "complete" (2024-09-18)`},
+		{name: "an inferred date without a note", file: "strategy.yaml",
+			old: "sources:\n  - https://example.org/strategy", new: "figures:\n  - fact: An example figure from an undated page.\n    date: \"2025-07-01\"\n    date_precision: month\n    date_basis: inferred\n    source: https://example.org/undated\nsources:\n  - https://example.org/strategy", at: "inferred", rule: "missing-date-note",
+			message: "an inferred date needs date_note"},
+		{name: "a status moves back without a correction", file: "items/TR-01.yaml",
+			old: "sources:", new: trEntry(`"2025-01-10"`, "in-progress", "") + "sources:", at: "in-progress", rule: "status-regress",
+			also:    []string{"status-mismatch"},
+			message: "the status moves back from complete to in-progress on 2025-01-10: a status moves back only by a correction"},
+		{name: "a correction names no entry", file: "items/TR-01.yaml",
+			old: "sources:", new: trCorrection("2024-09-19", "in-progress") + "sources:", at: `"2024-09-19"`, rule: "bad-correction",
+			also:    []string{"status-mismatch"},
+			message: "the correction names no earlier entry dated 2024-09-19 (entries that can be corrected: 2024-09-18)"},
+		{name: "a correction of the launch entry", file: "items/TR-01.yaml",
+			old: "sources:", new: trCorrection("2024-07-18", "in-progress") + "sources:", at: `"2024-07-18"`, rule: "bad-correction",
+			also:    []string{"status-mismatch"},
+			message: "the launch entry records the state on publication and is not corrected"},
+		{name: "a correction that changes nothing", file: "items/TR-01.yaml",
+			old: "sources:", new: trCorrection("2024-09-18", "complete") + "sources:", at: "complete\n    note: A second", rule: "bad-correction",
+			message: "the correction gives the status the entry of 2024-09-18 already has (complete)"},
+		{name: "an entry corrected twice", file: "items/TR-01.yaml",
+			old: "sources:", new: trCorrection("2024-09-18", "in-progress") + strings.Replace(trCorrection("2024-09-18", "not-started"), "Our reading", "A second reading", 1) + "sources:",
+			at: `"2024-09-18"` + "\n      reason: A second", rule: "bad-correction", also: []string{"status-mismatch"},
+			message: "the entry of 2024-09-18 is already corrected by the entry recorded on 2025-12-05"},
+		{name: "an event found late without recorded", file: "items/TR-01.yaml",
+			old: "sources:", new: trEntry(`"2024-08-01"`, "complete", "") + "sources:", at: `"2024-08-01"`, rule: "progress-order",
+			message: "progress entries are in the order they were recorded: 2024-08-01 comes after 2024-09-18 (an event found late keeps its own date and adds recorded: with the day it is added)"},
+		{name: "recorded before the event", file: "items/TR-01.yaml",
+			old: "sources:", new: trEntry(`"2024-10-01"`, "complete", `"2024-09-30"`) + "sources:", at: `"2024-09-30"`, rule: "progress-order",
+			message: "an entry is recorded on or after the day it happened: recorded 2024-09-30 is before its date 2024-10-01"},
+		{name: "recorded in the future", file: "items/TR-01.yaml",
+			old: "sources:", new: trEntry(`"2024-08-01"`, "complete", `"2099-01-01"`) + "sources:", at: `"2099-01-01"`, rule: "future-date",
+			message: "progress is recorded on 2099-01-01, after today (2026-01-01)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,6 +233,22 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// trEntry is a progress entry to append to the base's TR-01; recorded may be
+// empty.
+func trEntry(date, status, recorded string) string {
+	e := "  - date: " + date + "\n"
+	if recorded != "" {
+		e += "    recorded: " + recorded + "\n"
+	}
+	return e + "    status: " + status + "\n    note: A later entry.\n    evidence:\n      kind: progress-review\n      url: https://example.org/later\n      link: stated\n"
+}
+
+// trCorrection is a correction entry, recorded on 2025-12-05, to append to
+// the base's TR-01.
+func trCorrection(corrects, status string) string {
+	return "  - date: \"2025-12-05\"\n    status: " + status + "\n    note: A second look at the source.\n    correction:\n      corrects: \"" + corrects + "\"\n      reason: Our reading of the source went further than it does.\n"
 }
 
 func cmpOr(s, def finding.Severity) finding.Severity {

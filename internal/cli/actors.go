@@ -91,7 +91,9 @@ func actorsRun(opts *actorsOptions) error {
 		}
 		return nil
 	}
-	t := render.Table{Header: []string{"ID", "Short", "Name", "Type", "Government", "Leads", "Partners"}}
+	// A narrow terminal hides the short name, then whether the type is
+	// government (the type says it), then the type; ids stay whole.
+	t := render.Table{Header: []string{"ID", "Short", "Name", "Type", "Government", "Leads", "Partners"}, Optional: []int{1, 4, 3}}
 	for _, r := range records {
 		gov := "no"
 		if r.Government {

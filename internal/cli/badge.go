@@ -44,7 +44,7 @@ same data and date.`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
-	addOutputFlag(cmd, &opts.Output, "svg")
+	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
 	return cmd
 }
 

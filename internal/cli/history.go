@@ -88,12 +88,16 @@ func historyRun(opts *historyOptions) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\nstatus: %s (%s)\n\n", it.ID, it.Title, it.Status, it.Path)
-	for _, e := range it.Progress {
+	marks := entryMarks(it)
+	for i, e := range it.Progress {
 		date := e.Date
 		if e.DatePrecision == "month" {
 			date = e.Date[:min(7, len(e.Date))] + "   "
 		}
-		fmt.Fprintf(&b, "%s  %-11s  %s\n", date, e.Status, strings.TrimSpace(e.Note))
+		fmt.Fprintf(&b, "%s  %-11s  %s%s\n", date, entryStatus(e), strings.TrimSpace(e.Note), marks[i])
+		if c := e.Correction; c != nil {
+			fmt.Fprintf(&b, "%12s reason: %s\n", "", strings.TrimSpace(c.Reason))
+		}
 		if ev := e.Evidence; ev != nil {
 			fmt.Fprintf(&b, "%12s evidence: %s %s (link %s)\n", "", ev.Kind, ev.URL, ev.Link)
 		}

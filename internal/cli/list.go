@@ -227,11 +227,48 @@ func listRun(opts *listOptions) error {
 		_, err := fmt.Fprint(out, b.String())
 		return err
 	}
-	t := render.Table{Header: []string{"ID", "Kind", "Status", "Due", "Lead", "Title"}}
-	for _, it := range items {
-		t.Rows = append(t.Rows, []string{it.ID, it.Kind, query.Status(it, date), dash(it.Timescale.Due), joinOrDash(it.Actors.Lead), it.Title})
+	if opts.Format == "tsv" {
+		// TSV keeps its documented columns and ids for scripts.
+		t := render.Table{Header: []string{"ID", "Kind", "Status", "Due", "Lead", "Title"}}
+		for _, it := range items {
+			t.Rows = append(t.Rows, []string{it.ID, it.Kind, query.Status(it, date), it.Timescale.Due, strings.Join(it.Actors.Lead, ", "), it.Title})
+		}
+		return render.WriteTable(out, t, opts.Format, opts.IO.TerminalWidth())
 	}
-	return render.WriteTable(out, t, opts.Format, opts.IO.TerminalWidth())
+	return render.WriteTable(out, itemTable(s, items, date), opts.Format, opts.IO.TerminalWidth())
+}
+
+// itemTable is the list people read, in a table, Markdown or CSV: the same
+// columns in each, with theme and lead by name as summary shows them. A
+// narrow terminal hides theme, actor type, kind and lead, in that order,
+// and says so; the id, status, due date and title always show.
+func itemTable(s *dataset.Set, items []*dataset.Item, date string) render.Table {
+	t := render.Table{
+		Header:   []string{"ID", "Theme", "Kind", "Status", "Due", "Actor type", "Lead", "Title"},
+		Optional: []int{1, 5, 2, 6},
+	}
+	for _, it := range items {
+		theme := it.Theme
+		if th := s.Theme(it.Theme); th != nil && th.Name != "" {
+			theme = th.Name
+		}
+		t.Rows = append(t.Rows, []string{it.ID, theme, it.Kind, query.Status(it, date), it.Timescale.Due,
+			it.ActorType, strings.Join(shortNames(s, it.Actors.Lead), ", "), it.Title})
+	}
+	return t
+}
+
+// shortNames gives each actor's short name, as summary does, or its id when
+// it has none.
+func shortNames(s *dataset.Set, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if a := s.Actor(id); a != nil && a.Short != "" {
+			out[i] = a.Short
+		}
+	}
+	return out
 }
 
 // servedByPlan keeps the items that the plan in path serves, or, for a

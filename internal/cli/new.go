@@ -24,6 +24,7 @@ type newOptions struct {
 	Title      string
 	Summary    string
 	Kind       string
+	Membership string
 	ThemeBasis string
 	Area       string
 	Lead       []string
@@ -45,7 +46,11 @@ use (ids are never reused). The file starts with the schema line editors read,
 and its progress log holds the launch entry: the state on the day the strategy
 was published.
 
---area may be left out when the theme has a single area. --theme-basis says
+--area may be left out when the theme has a single area. --membership says how
+sure it is that the item is one of the strategy's declared items: listed (an
+official list, or a faithful reprint of it, names it), reported (a source says
+the strategy recommends or commits to it) or drafted (only material about
+draft recommendations names it). --theme-basis says
 whether a source places the item in the theme (stated) or that is our reading
 (inferred, the default). The dataset is checked with the new file before it is
 written, and the file is refused if it would make the dataset invalid.
@@ -54,7 +59,8 @@ With --dry-run, the file is printed as a diff and nothing is written.`,
   $ strategy new --theme train --area career-development --theme-basis stated \
       --title "The item's title in your own words" \
       --summary "What the item asks for, in your own words, as the source says it." \
-      --lead skills-for-care --kind commitment --source https://example.org/strategy --dry-run`,
+      --lead skills-for-care --kind commitment --membership listed \
+      --source https://example.org/strategy --dry-run`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(opts.Sources) == 0 {
@@ -71,6 +77,7 @@ With --dry-run, the file is printed as a diff and nothing is written.`,
 	cmd.Flags().StringVar(&opts.Title, "title", "", "short title, in our own words")
 	cmd.Flags().StringVar(&opts.Summary, "summary", "", "what the item asks for, in our own words")
 	addEnumFlag(cmd, &opts.Kind, "kind", "", "not-stated", "recommendation or commitment", "recommendation", "commitment", "not-stated")
+	addEnumFlag(cmd, &opts.Membership, "membership", "", "", "is the item one of the declared items: listed, reported or drafted", dataset.Listed, dataset.Reported, dataset.Drafted)
 	addEnumFlag(cmd, &opts.ThemeBasis, "theme-basis", "", "inferred", "does a source place the item in the theme", "stated", "inferred")
 	cmd.Flags().StringVar(&opts.Area, "area", "", "area `id` within the theme")
 	cmd.Flags().StringSliceVar(&opts.Lead, "lead", nil, "lead actor `id` (repeat or separate with commas)")
@@ -81,7 +88,7 @@ With --dry-run, the file is printed as a diff and nothing is written.`,
 	cmd.Flags().StringSliceVar(&opts.Sources, "source", nil, "public `URL` for the item (repeatable)")
 	addEnumFlag(cmd, &opts.SourceKind, "source-kind", "", "official", "what the sources are", "official", "reprint", "secondary")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the new file as a diff instead of writing it")
-	for _, name := range []string{"theme", "title", "summary", "lead"} {
+	for _, name := range []string{"theme", "title", "summary", "lead", "membership"} {
 		_ = cmd.MarkFlagRequired(name)
 	}
 	return cmd
@@ -117,7 +124,7 @@ func newRun(opts *newOptions) error {
 	}
 	item := edit.NewItem{
 		ID: edit.NextID(set.Items, th.Prefix), Title: strings.TrimSpace(opts.Title), Summary: strings.TrimSpace(opts.Summary),
-		Kind: opts.Kind, Theme: th.ID, ThemeBasis: opts.ThemeBasis, Area: area,
+		Kind: opts.Kind, Membership: opts.Membership, Theme: th.ID, ThemeBasis: opts.ThemeBasis, Area: area,
 		Lead: opts.Lead, Partners: opts.Partners, Timescale: opts.Timescale,
 		LaunchDate: set.Strategy.Published, LaunchStatus: set.Strategy.LaunchStatus,
 	}

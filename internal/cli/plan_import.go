@@ -97,7 +97,7 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 	fl.StringVar(&opts.Title, "title", "", "the plan's `TITLE` (default: \"<NAME> workforce plan\")")
 	fl.StringVar(&opts.URL, "url", "", "where the plan is published (`URL`)")
 	fl.StringVar(&opts.Date, "date", "", "the date of this version of the plan, `YYYY-MM-DD` (default: today)")
-	addOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
+	addPlanOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
 	_ = cmd.MarkFlagRequired("csv")
 	_ = cmd.MarkFlagRequired("org")
 	_ = cmd.MarkFlagFilename("csv", "csv", "txt")

@@ -71,7 +71,7 @@ copy saved with 'strategy schema plan > plan.schema.json'.`,
 	fl.StringVar(&opts.Org, "org", "", "the organisation's `NAME`, as it publishes it")
 	addEnumFlag(cmd, &opts.Type, "type", "", "", "the organisation's type", plan.OrgTypes...)
 	fl.StringVar(&opts.Title, "title", "", "the plan's `TITLE` (default: \"<NAME> workforce plan\")")
-	addOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
+	addPlanOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
 	_ = cmd.MarkFlagRequired("org")
 	_ = cmd.MarkFlagRequired("type")
 	for _, name := range []string{"org", "title"} {
@@ -80,13 +80,12 @@ copy saved with 'strategy schema plan > plan.schema.json'.`,
 	return cmd
 }
 
-// addOutputFlags adds the flags of commands that write a plan file.
-func addOutputFlags(cmd *cobra.Command, output *string, force *bool, schemaRef *string) {
+// addPlanOutputFlags adds the flags of commands that write a plan file.
+func addPlanOutputFlags(cmd *cobra.Command, output *string, force *bool, schemaRef *string) {
 	fl := cmd.Flags()
-	fl.StringVarP(output, "output", "o", "", "write the plan to `FILE` (default: stdout)")
+	addOutputFlag(cmd, output, "write the plan to `FILE` (default: stdout)", "yaml", "yml")
 	fl.BoolVar(force, "force", false, "replace --output if it exists")
 	fl.StringVar(schemaRef, "schema", "", "schema `PATH-OR-URL` for the editor modeline (default: see above)")
-	_ = cmd.MarkFlagFilename("output", "yaml", "yml")
 	_ = cmd.RegisterFlagCompletionFunc("schema", cobra.NoFileCompletions)
 }
 
@@ -149,9 +148,6 @@ func writePlan(f *Factory, s *dataset.Set, out []byte, output string, force bool
 			msgs[i] = fd.Message
 		}
 		return usagef("the plan would not be valid: %s", strings.Join(msgs, "; "))
-	}
-	if err := checkOutputPath(output); err != nil {
-		return err
 	}
 	if output == "" {
 		_, err := f.IO.Out.Write(out)

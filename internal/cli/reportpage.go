@@ -47,8 +47,7 @@ When the dataset holds fewer items than the strategy declares, the figures
 for the whole strategy are ranges, as in 'strategy summary'. Only http and
 https links are made; anything else in the data is shown as text.
 
--o names the output file (here it is not --format's short form); the file is
-written whole or not at all.`,
+The file -o names is written whole or not at all.`,
 		Example: `  # the report as a web page
   $ strategy report -o report.html
 
@@ -70,7 +69,7 @@ written whole or not at all.`,
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
 	addEnumFlag(cmd, &opts.Format, "format", "", "html", "output format", report.Formats...)
-	addOutputFlag(cmd, &opts.Output, "html", "md")
+	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "html", "md")
 	cmd.Flags().StringSliceVar(&opts.Plans, "plans", nil, "add how the local plans in `FILE|DIR` cover the national items (repeatable, or comma-separated)")
 	_ = cmd.MarkFlagFilename("plans", "yaml", "yml")
 	return cmd

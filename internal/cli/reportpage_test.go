@@ -53,7 +53,7 @@ func TestNewCmdBrief(t *testing.T) {
 	f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: fixedNow}
 	var got *briefOptions
 	cmd := newCmdBrief(f, func(o *briefOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--actor", "dhsc", "--since", "2025-07-18", "-o", "markdown"})
+	cmd.SetArgs([]string{"--actor", "dhsc", "--since", "2025-07-18", "--format", "markdown"})
 	if _, err := cmd.ExecuteC(); err != nil {
 		t.Fatal(err)
 	}

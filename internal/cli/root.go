@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/open-workforce/strategy/data"
 	"github.com/open-workforce/strategy/internal/dataset"
@@ -58,6 +59,12 @@ func tuneGC(getenv func(string) string) {
 	}
 }
 
+// Command returns the command tree, for programs that document it
+// (cmd/gen-docs writes the man pages from it).
+func Command(ios *iostreams.IOStreams, v version.Info) *cobra.Command {
+	return newRootCmd(&Factory{IO: ios, Getenv: os.Getenv, Now: time.Now, Version: v})
+}
+
 func run(f *Factory, args []string) int {
 	if err := f.pinToday(); err != nil {
 		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
@@ -69,6 +76,7 @@ func run(f *Factory, args []string) int {
 	if err == nil {
 		return ExitOK
 	}
+	err = formatSlip(cmd, args, err)
 	code := exitCode(err)
 	if _, ok := errors.AsType[*findingsError](err); !ok {
 		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
@@ -139,7 +147,6 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		&cobra.Group{ID: "data", Title: "Dataset commands:"},
 		&cobra.Group{ID: "report", Title: "Reporting commands:"},
 	)
-	root.AddCommand(newCmdMan(f))
 	for _, c := range []*cobra.Command{
 		newCmdValidate(f, nil),
 		newCmdSchema(f),
@@ -156,12 +163,14 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		newCmdList(f, nil),
 		newCmdShow(f, nil),
 		newCmdSummary(f, nil),
+		newCmdTimeline(f, nil),
 		newCmdClaims(f, nil),
 		newCmdActors(f, nil),
 		newCmdThemes(f, nil),
 		newCmdReport(f, nil),
 		newCmdBrief(f, nil),
 		newCmdBadge(f, nil),
+		newCmdChart(f, nil),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)
@@ -276,6 +285,28 @@ func addEnumFlag(cmd *cobra.Command, p *string, name, short, def, usage string, 
 	})
 }
 
+// addFormatFlag adds --format, long only: -o names an output file in every
+// command that writes one, and nothing else.
 func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
-	addEnumFlag(cmd, p, "format", "o", formats[0], "output format", formats...)
+	addEnumFlag(cmd, p, "format", "", formats[0], "output format", formats...)
+}
+
+// formatSlip explains an -o given to a command that writes no file, as the
+// older releases had it for --format: "list -o json" is a usage error that
+// suggests "--format json".
+func formatSlip(cmd *cobra.Command, args []string, err error) error {
+	e, ok := errors.AsType[*pflag.NotExistError](err)
+	if !ok || cmd == nil || cmd.Flags().Lookup("format") == nil || !strings.HasPrefix(e.GetSpecifiedShortnames(), "o") || e.GetSpecifiedName() != "o" {
+		return err
+	}
+	value := strings.TrimPrefix(strings.TrimPrefix(e.GetSpecifiedShortnames(), "o"), "=")
+	if value == "" {
+		if i := slices.Index(args, "-o"); i >= 0 && i+1 < len(args) {
+			value = args[i+1]
+		}
+	}
+	if value == "" || strings.HasPrefix(value, "-") {
+		value = "FORMAT"
+	}
+	return usagef("%s writes to standard output and has no -o, which names an output file in the commands that write one; for a format use --format %s", cmd.CommandPath(), value)
 }

@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/clipperhouse/displaywidth"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/open-workforce/strategy/internal/cli"
@@ -69,6 +69,7 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitcode,
+			"maxwidth": cmdMaxwidth,
 			"example":  cmdExample(filepath.Join(repo, "testdata", "example")),
 			"genplan":  cmdGenplan,
 			"replace":  cmdReplace,
@@ -76,8 +77,9 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 	}
 }
 
-// cmdExitcode runs a program and checks its exact exit code, which exec
-// cannot: `exitcode 2 strategy list --bogus`.
+// cmdExitcode runs a program once, as exec does, and checks its exact exit
+// code, which exec cannot: `exitcode 2 strategy list --bogus`. Its stdout and
+// stderr are kept for the stdout and stderr commands that follow.
 func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: exitcode N program [args...]")
@@ -86,20 +88,7 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if err != nil {
 		ts.Fatalf("exitcode: %v", err)
 	}
-	path, err := exec.LookPath(filepath.Join(filepath.SplitList(ts.Getenv("PATH"))[0], args[1]))
-	if err != nil {
-		ts.Fatalf("exitcode: %v", err)
-	}
-	cmd := exec.Command(path, args[2:]...)
-	cmd.Dir = ts.MkAbs(".")
-	var env []string
-	for _, k := range []string{"PATH", "HOME", "WORK", "NO_COLOR", "STRATEGY_DATA", "STRATEGY_TODAY", "TMPDIR"} {
-		env = append(env, k+"="+ts.Getenv(k))
-	}
-	cmd.Env = env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err = cmd.Run()
+	err = ts.Exec(args[1], args[2:]...)
 	got := 0
 	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
 		got = ee.ExitCode()
@@ -107,7 +96,26 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("exitcode: %v", err)
 	}
 	if got != want {
-		ts.Fatalf("%s exited %d, want %d; output:\n%s", args[1], got, want, out.String())
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+	}
+}
+
+// cmdMaxwidth checks that no line of the last command's stdout is wider
+// than N terminal columns, measured by grapheme as a terminal draws them
+// (a regexp counts runes, and a CJK character takes two columns):
+// `maxwidth 80`.
+func cmdMaxwidth(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: maxwidth N")
+	}
+	limit, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("maxwidth: %v", err)
+	}
+	for i, line := range strings.Split(ts.ReadFile("stdout"), "\n") {
+		if w := displaywidth.String(line); w > limit {
+			ts.Fatalf("stdout line %d is %d columns wide, more than %d:\n%s", i+1, w, limit, line)
+		}
 	}
 }
 

@@ -221,6 +221,7 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 	field := func(name, value string) { fmt.Fprintf(b, "  %-11s %s\n", name+":", value) }
 	field("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
 	field("Kind", it.Kind)
+	field("Membership", membership(it))
 	field("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
 	field("Lead", actorNames(s, it.Actors.Lead))
 	field("Partners", actorNames(s, it.Actors.Partners))
@@ -232,18 +233,27 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 		b.WriteString("  " + l + "\n")
 	}
 	b.WriteString("\nProgress:\n")
-	for _, e := range it.Progress {
+	marks := entryMarks(it)
+	for i, e := range it.Progress {
 		mark := ""
-		if e.Date > date {
+		if e.Date > date && e.Correction == nil {
 			mark = " (after " + date + ")"
 		}
 		precision := ""
 		if e.DatePrecision == "month" {
 			precision = " (month only)"
 		}
-		fmt.Fprintf(b, "  %s  %s%s%s\n", e.Date, e.Status, precision, mark)
+		fmt.Fprintf(b, "  %s  %s%s%s%s\n", e.Date, entryStatus(e), precision, marks[i], mark)
 		for _, l := range prose.Wrap(e.Note, width-14) {
 			b.WriteString("              " + l + "\n")
+		}
+		if c := e.Correction; c != nil {
+			for j, l := range prose.Wrap("reason: "+c.Reason, width-14) {
+				if j > 0 {
+					l = "  " + l
+				}
+				b.WriteString("              " + l + "\n")
+			}
 		}
 		if ev := e.Evidence; ev != nil {
 			fmt.Fprintf(b, "              evidence: %s, link %s: %s\n", ev.Kind, ev.Link, ev.URL)
@@ -271,14 +281,19 @@ func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, dat
 	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, md(value)) }
 	row("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
 	row("Kind", it.Kind)
+	row("Membership", membership(it))
 	row("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
 	row("Lead", actorNames(s, it.Actors.Lead))
 	row("Partners", actorNames(s, it.Actors.Partners))
 	row("Actor type", it.ActorType)
 	row("Timescale", timescale(it))
 	b.WriteString("\n### Progress\n\n")
-	for _, e := range it.Progress {
-		fmt.Fprintf(b, "- %s, %s: %s", md(e.Date), md(e.Status), md(strings.TrimSpace(e.Note)))
+	marks := entryMarks(it)
+	for i, e := range it.Progress {
+		fmt.Fprintf(b, "- %s, %s%s: %s", md(e.Date), md(entryStatus(e)), md(marks[i]), md(strings.TrimSpace(e.Note)))
+		if c := e.Correction; c != nil {
+			fmt.Fprintf(b, " Reason: %s", md(c.Reason))
+		}
 		if ev := e.Evidence; ev != nil {
 			fmt.Fprintf(b, " (%s, link %s)", sanitize.MarkdownLink(ev.Kind, ev.URL), md(ev.Link))
 		}
@@ -295,4 +310,50 @@ func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, dat
 	if it.Notes != "" {
 		fmt.Fprintf(b, "\n%s\n", md(it.Notes))
 	}
+}
+
+// entryStatus names what an entry records: its status, or for a correction
+// which entry it corrects and the status that should have stood.
+func entryStatus(e dataset.Entry) string {
+	if c := e.Correction; c != nil {
+		return fmt.Sprintf("correction of %s: %s", c.Corrects, e.Status)
+	}
+	return e.Status
+}
+
+// entryMarks says, for each entry of the item's log, what later knowledge
+// changed about it: a correction that replaced its status, or that it was
+// recorded after the event.
+func entryMarks(it *dataset.Item) []string {
+	marks := make([]string, len(it.Progress))
+	by := map[*dataset.Entry]*dataset.Entry{}
+	for _, ev := range it.Events() {
+		if ev.CorrectedBy != nil {
+			by[ev.Entry] = ev.CorrectedBy
+		}
+	}
+	for i := range it.Progress {
+		e := &it.Progress[i]
+		if e.Recorded != "" {
+			marks[i] += " (recorded " + e.Recorded + ")"
+		}
+		if c := by[e]; c != nil {
+			marks[i] += fmt.Sprintf(" [corrected on %s: %s stands instead]", c.Date, c.Status)
+		}
+	}
+	return marks
+}
+
+// membership says how sure we are that the item is one of the declared ones.
+func membership(it *dataset.Item) string {
+	words := map[string]string{
+		dataset.Listed:   "listed (an official list, or a faithful reprint, names it)",
+		dataset.Reported: "reported (a source says the strategy includes it)",
+		dataset.Drafted:  "drafted (named only in material on draft recommendations: it may not be one of the declared items)",
+	}
+	out := dash(words[it.Membership])
+	if it.MembershipNote != "" {
+		out += "; " + it.MembershipNote
+	}
+	return out
 }

@@ -101,20 +101,25 @@ func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, 
 		}
 	}
 	coverage := summary.Share{N: sum.Present, Of: sum.Declared}
+	// Prose wraps to the terminal; Markdown leaves wrapping to its reader.
+	width := ios.TerminalWidth()
+	if format != "table" {
+		width = 1 << 30
+	}
 	if markdown {
 		fmt.Fprintf(&b, "## %s: status on %s\n\n", title, sum.AsOf)
 	} else {
-		fmt.Fprintf(&b, "%s: status on %s\n", title, sum.AsOf)
+		b.WriteString(render.WrapIndent(fmt.Sprintf("%s: status on %s", title, sum.AsOf), width, "", ""))
 	}
-	fmt.Fprintf(&b, "The dataset holds %d of the %d declared items (%d%%).", sum.Present, sum.Declared, coverage.Percent())
+	holds := fmt.Sprintf("The dataset holds %d of the %d declared items (%d%%).", sum.Present, sum.Declared, coverage.Percent())
 	if sum.Partial() {
-		fmt.Fprintf(&b, " Figures for all %d are ranges: each missing item may or may not match.", sum.Declared)
+		holds += fmt.Sprintf(" Figures for all %d are ranges: each missing item may or may not match.", sum.Declared)
 	}
-	b.WriteString("\n")
+	b.WriteString(render.WrapIndent(holds, width, "", ""))
 
 	heading("Headlines")
 	for _, h := range sum.Headlines {
-		fmt.Fprintf(&b, "- %s.\n", h.Text)
+		b.WriteString(render.WrapIndent(h.Text+".", width, "- ", "  "))
 	}
 
 	heading(fmt.Sprintf("By status (%d items present)", sum.Overall.Total))
@@ -145,8 +150,17 @@ func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, 
 
 // groupTable has a row per group: its items, each status as "n (p%)", and
 // the share in progress or complete ("Progressed") as a fraction and a bar.
+// Status headers are spelled with spaces so that they wrap at a word, not
+// mid-id. A narrow terminal hides the item count first (the Progressed
+// column repeats it), then the status columns in order (the first is
+// what Progressed leaves out).
 func groupTable(label string, groups []summary.Group, statuses []string) render.Table {
-	t := render.Table{Header: append(append([]string{label, "Items"}, statuses...), "Progressed", "")}
+	t := render.Table{Header: []string{label, "Items"}, Optional: []int{1}}
+	for i, st := range statuses {
+		t.Header = append(t.Header, strings.ReplaceAll(st, "-", " "))
+		t.Optional = append(t.Optional, 2+i)
+	}
+	t.Header = append(t.Header, "Progressed", "")
 	for _, g := range groups {
 		row := []string{g.Name, itoa(g.Total)}
 		for _, c := range g.Counts {

@@ -29,6 +29,7 @@ type themeRecord struct {
 type areaRecord struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
+	Basis string `json:"basis,omitempty"`
 	Items int    `json:"items"`
 }
 
@@ -39,11 +40,13 @@ func newCmdThemes(f *Factory, runF func(*themesOptions) error) *cobra.Command {
 		Short: "List the themes and their sub-areas, with item counts",
 		Long: `List the strategy's themes with their id prefix and aliases (any of which
 'strategy list --theme' accepts) and each sub-area with the number of items
-present in it.
+present in it, and whether a source names the sub-area (basis "stated") or
+the grouping is the dataset's own ("inferred").
 
 On a terminal this is a table with a row per sub-area; piped, TSV without a
 header. --format json prints [{id, name, prefix, aliases, items, areas:
-[{id, name, items}]}].`,
+[{id, name, basis, items}]}]; basis is left out where the dataset does not
+say.`,
 		Example: `  # themes and areas
   $ strategy themes
 
@@ -72,7 +75,7 @@ func themesRun(opts *themesOptions) error {
 	for _, th := range s.Strategy.Themes {
 		r := themeRecord{ID: th.ID, Name: th.Name, Prefix: th.Prefix, Aliases: orEmpty(th.Aliases), Areas: []areaRecord{}}
 		for _, a := range th.Areas {
-			ar := areaRecord{ID: a.ID, Name: a.Name}
+			ar := areaRecord{ID: a.ID, Name: a.Name, Basis: a.Basis}
 			for _, it := range s.Items {
 				if it.Theme == th.ID && it.Area == a.ID {
 					ar.Items++
@@ -100,13 +103,13 @@ func themesRun(opts *themesOptions) error {
 		}
 		return nil
 	}
-	t := render.Table{Header: []string{"Theme", "Prefix", "Aliases", "Items", "Area", "Area items", "Area name"}}
+	t := render.Table{Header: []string{"Theme", "Prefix", "Aliases", "Items", "Area", "Area items", "Area name", "Area basis"}}
 	for _, r := range records {
 		for _, a := range r.Areas {
-			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), a.ID, itoa(a.Items), a.Name})
+			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), a.ID, itoa(a.Items), a.Name, dash(a.Basis)})
 		}
 		if len(r.Areas) == 0 {
-			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), "-", "0", "-"})
+			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), "-", "0", "-", "-"})
 		}
 	}
 	return render.WriteTable(opts.IO.Out, t, opts.Format, opts.IO.TerminalWidth())

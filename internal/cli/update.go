@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,8 @@ type updateOptions struct {
 	EvidenceKind  string
 	EvidenceTitle string
 	Link          string
+	Corrects      string
+	Reason        string
 	DryRun        bool
 }
 
@@ -59,6 +62,13 @@ left untouched if it changed on disk meanwhile.
 
 --link says whether the source itself ties the event to this item (stated)
 or the tie is our reading (read, the default). --date defaults to today.
+An event found late, dated before the log's last entry, is appended all the
+same with recorded: set to today, and counts from its own date.
+
+A wrong entry is never edited or removed. --corrects DATE --reason TEXT
+appends a correction instead, dated today: --status is the status that should
+have stood from DATE, and figures for any date are recomputed as if the
+corrected entry had said so. Evidence is optional on a correction.
 With --dry-run, the unified diff is printed and nothing is written.`,
 		Example: `  # preview a (hypothetical) consultation recorded against TF-01
   $ strategy update TF-01 --status in-progress --date 2026-01-15 \
@@ -66,7 +76,11 @@ With --dry-run, the unified diff is printed and nothing is written.`,
       --evidence https://example.org/consultation --evidence-kind consultation --link stated --dry-run
 
   # the same without --dry-run writes data/items/TF-01.yaml; then commit it
-  $ git commit -am "TF-01: consultation opened"`,
+  $ git commit -am "TF-01: consultation opened"
+
+  # a later read finds the 2024-11-30 move unsupported: correct it
+  $ strategy update TR-03 --corrects 2024-11-30 --status not-started \
+      --note "A second read of the source." --reason "The page never mentions the strategy."`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("update needs one item id, got %d arguments", len(args))
@@ -76,6 +90,19 @@ With --dry-run, the unified diff is printed and nothing is written.`,
 		ValidArgsFunction: completeItemIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
+			if opts.Corrects != "" {
+				if opts.Date != "" {
+					return usagef("a correction is dated the day it is recorded: drop --date (the corrected entry keeps its own date)")
+				}
+				if _, err := time.Parse(time.DateOnly, opts.Corrects); err != nil {
+					return usagef("--corrects %q is not a date: give the date of the entry to correct, YYYY-MM-DD", opts.Corrects)
+				}
+				if strings.TrimSpace(opts.Reason) == "" {
+					return usagef("give --reason with --corrects: say why the corrected entry does not hold")
+				}
+			} else if opts.Reason != "" {
+				return usagef("--reason goes with --corrects DATE, the date of the entry it corrects")
+			}
 			if opts.Date == "" {
 				opts.Date = f.Today()
 			}
@@ -99,6 +126,8 @@ With --dry-run, the unified diff is printed and nothing is written.`,
 	addEnumFlag(cmd, &opts.EvidenceKind, "evidence-kind", "", "", "what the source is", evidenceKinds...)
 	cmd.Flags().StringVar(&opts.EvidenceTitle, "evidence-title", "", "title of the source")
 	addEnumFlag(cmd, &opts.Link, "link", "", "read", "does the source name this item (stated) or is the tie our reading (read)", "stated", "read")
+	cmd.Flags().StringVar(&opts.Corrects, "corrects", "", "append a correction of the entry dated `YYYY-MM-DD`")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "with --corrects: why the corrected entry does not hold")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the diff instead of writing")
 	_ = cmd.MarkFlagRequired("status")
 	_ = cmd.MarkFlagRequired("note")
@@ -121,6 +150,13 @@ func updateRun(opts *updateOptions) error {
 	if opts.EvidenceURL != "" {
 		u.Evidence = &dataset.Evidence{Kind: opts.EvidenceKind, URL: opts.EvidenceURL, Link: opts.Link, Title: opts.EvidenceTitle}
 	}
+	if opts.Corrects != "" {
+		u.Correction = &dataset.Correction{Corrects: opts.Corrects, Reason: strings.TrimSpace(opts.Reason)}
+	}
+	if n := len(it.Progress); n > 0 && opts.Corrects == "" && opts.Date < it.Progress[n-1].RecordedOn() {
+		u.Recorded = opts.Factory.Today()
+	}
+	u.ItemStatus = statusAfter(it, u)
 	orig := fsys[name]
 	out, err := edit.ApplyUpdate(orig, u)
 	if err != nil {
@@ -142,8 +178,28 @@ func updateRun(opts *updateOptions) error {
 	if err := atomicfile.Replace(target, out, orig); err != nil {
 		return fmt.Errorf("write %s: %w", shown, err)
 	}
-	_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s -> %s on %s\n", shown, it.Status, opts.Status, opts.Date)
+	switch {
+	case u.Correction != nil:
+		_, err = fmt.Fprintf(opts.IO.Out, "corrected %s: the entry of %s now stands as %s; status %s -> %s\n", shown, opts.Corrects, opts.Status, it.Status, u.ItemStatus)
+	case u.Recorded != "":
+		_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s on %s, recorded on %s; status %s -> %s\n", shown, opts.Status, opts.Date, u.Recorded, it.Status, u.ItemStatus)
+	default:
+		_, err = fmt.Fprintf(opts.IO.Out, "updated %s: %s -> %s on %s\n", shown, it.Status, u.ItemStatus, opts.Date)
+	}
 	return err
+}
+
+// statusAfter is the item's status once u is in its log: the log as now
+// corrected decides, so a late event or a correction may leave a later
+// entry's status standing.
+func statusAfter(it *dataset.Item, u edit.Update) string {
+	c := *it
+	c.Progress = append(slices.Clip(it.Progress), dataset.Entry{Date: u.Date, Recorded: u.Recorded, Status: u.Status, Evidence: u.Evidence, Correction: u.Correction})
+	events := c.Events()
+	if len(events) == 0 {
+		return u.Status
+	}
+	return events[len(events)-1].Status
 }
 
 // refuseInvalid checks the dataset with name replaced by data, prints the

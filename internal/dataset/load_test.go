@@ -22,6 +22,7 @@ func item(id, theme, area, lead string) string {
 title: Example item
 summary: An example item, for tests.
 kind: commitment
+membership: listed
 theme: ` + theme + `
 theme_basis: inferred
 area: ` + area + `

@@ -1,6 +1,9 @@
 package dataset
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
@@ -37,10 +40,13 @@ type Theme struct {
 	Areas   []Area   `yaml:"areas" json:"areas"`
 }
 
-// Area is a sub-area within a theme.
+// Area is a sub-area within a theme. Basis says whether a source names
+// it (stated) or the grouping is ours (inferred); most areas are ours.
 type Area struct {
-	ID   string `yaml:"id" json:"id"`
-	Name string `yaml:"name" json:"name"`
+	ID      string `yaml:"id" json:"id"`
+	Name    string `yaml:"name" json:"name"`
+	Basis   string `yaml:"basis" json:"basis,omitempty"`
+	NamedBy string `yaml:"named_by" json:"named_by,omitempty"`
 }
 
 // Figure is a published fact about the strategy.
@@ -48,6 +54,8 @@ type Figure struct {
 	Fact          string `yaml:"fact" json:"fact"`
 	Date          string `yaml:"date" json:"date"`
 	DatePrecision string `yaml:"date_precision" json:"date_precision,omitempty"`
+	DateBasis     string `yaml:"date_basis" json:"date_basis,omitempty"`
+	DateNote      string `yaml:"date_note" json:"date_note,omitempty"`
 	Source        string `yaml:"source" json:"source"`
 }
 
@@ -58,6 +66,8 @@ type Claim struct {
 	Text          string   `yaml:"text" json:"text"`
 	Date          string   `yaml:"date" json:"date"`
 	DatePrecision string   `yaml:"date_precision" json:"date_precision,omitempty"`
+	DateBasis     string   `yaml:"date_basis" json:"date_basis,omitempty"`
+	DateNote      string   `yaml:"date_note" json:"date_note,omitempty"`
 	Source        string   `yaml:"source" json:"source"`
 	Measure       string   `yaml:"measure" json:"measure"`
 	Statuses      []string `yaml:"statuses" json:"statuses,omitempty"`
@@ -93,20 +103,23 @@ type Actor struct {
 
 // Item is one recommendation or commitment, data/items/<ID>.yaml.
 type Item struct {
-	ID         string    `yaml:"id" json:"id"`
-	Title      string    `yaml:"title" json:"title"`
-	Summary    string    `yaml:"summary" json:"summary"`
-	Kind       string    `yaml:"kind" json:"kind"`
-	Theme      string    `yaml:"theme" json:"theme"`
-	ThemeBasis string    `yaml:"theme_basis" json:"theme_basis"`
-	Area       string    `yaml:"area" json:"area"`
-	Actors     Actors    `yaml:"actors" json:"actors"`
-	Timescale  Timescale `yaml:"timescale" json:"timescale"`
-	Wording    string    `yaml:"wording" json:"wording,omitempty"`
-	Status     string    `yaml:"status" json:"status"`
-	Progress   []Entry   `yaml:"progress" json:"progress"`
-	Sources    []Source  `yaml:"sources" json:"sources"`
-	Notes      string    `yaml:"notes" json:"notes,omitempty"`
+	ID         string `yaml:"id" json:"id"`
+	Title      string `yaml:"title" json:"title"`
+	Summary    string `yaml:"summary" json:"summary"`
+	Kind       string `yaml:"kind" json:"kind"`
+	Membership string `yaml:"membership" json:"membership"`
+	// MembershipNote says what the membership rests on, where it is not plain.
+	MembershipNote string    `yaml:"membership_note" json:"membership_note,omitempty"`
+	Theme          string    `yaml:"theme" json:"theme"`
+	ThemeBasis     string    `yaml:"theme_basis" json:"theme_basis"`
+	Area           string    `yaml:"area" json:"area"`
+	Actors         Actors    `yaml:"actors" json:"actors"`
+	Timescale      Timescale `yaml:"timescale" json:"timescale"`
+	Wording        string    `yaml:"wording" json:"wording,omitempty"`
+	Status         string    `yaml:"status" json:"status"`
+	Progress       []Entry   `yaml:"progress" json:"progress"`
+	Sources        []Source  `yaml:"sources" json:"sources"`
+	Notes          string    `yaml:"notes" json:"notes,omitempty"`
 
 	// ActorType is derived from the actors' types, never typed in.
 	ActorType string `yaml:"-" json:"actor_type"`
@@ -130,12 +143,49 @@ type Timescale struct {
 
 // Entry is one dated step in an item's progress log.
 type Entry struct {
-	Date          string    `yaml:"date" json:"date"`
-	DatePrecision string    `yaml:"date_precision" json:"date_precision,omitempty"`
-	Status        string    `yaml:"status" json:"status"`
-	Note          string    `yaml:"note" json:"note"`
-	Evidence      *Evidence `yaml:"evidence" json:"evidence,omitempty"`
+	Date          string `yaml:"date" json:"date"`
+	DatePrecision string `yaml:"date_precision" json:"date_precision,omitempty"`
+	// Recorded is the day an event found late was added to the log, when
+	// that is after later-dated entries; the log stays in recording order.
+	Recorded   string      `yaml:"recorded" json:"recorded,omitempty"`
+	Status     string      `yaml:"status" json:"status"`
+	Note       string      `yaml:"note" json:"note"`
+	Evidence   *Evidence   `yaml:"evidence" json:"evidence,omitempty"`
+	Correction *Correction `yaml:"correction" json:"correction,omitempty"`
 }
+
+// Correction marks an entry that corrects an earlier one: the earlier entry
+// stays in the log (it is history), but from its date the correction's status
+// stands instead of its own.
+type Correction struct {
+	Corrects string `yaml:"corrects" json:"corrects"` // the date of the corrected entry
+	Reason   string `yaml:"reason" json:"reason"`
+}
+
+// RecordedOn is the day the entry entered the log: Recorded when set, the
+// event's own date otherwise. The log is ordered by it.
+func (e *Entry) RecordedOn() string {
+	if e.Recorded != "" {
+		return e.Recorded
+	}
+	return e.Date
+}
+
+// DateInferred is the date_basis of a date that is our reading of an
+// undated source.
+const DateInferred = "inferred"
+
+// Membership of the declared items: how sure we are that an item is one of
+// them.
+const (
+	Listed   = "listed"   // an official list, or a faithful reprint of it, names it
+	Reported = "reported" // a source says the strategy recommends or commits to it
+	Drafted  = "drafted"  // it appears only in material about draft recommendations
+)
+
+// Confirmed reports whether the item is known to be one of the declared
+// items; a drafted one may not be, so it must never narrow a bound.
+func (it *Item) Confirmed() bool { return it.Membership != Drafted }
 
 // Evidence backs a progress entry.
 type Evidence struct {
@@ -171,11 +221,76 @@ func (it *Item) AllActors() []string {
 	return append(out, it.Actors.Partners...)
 }
 
-// StatusOn returns the item's status as its progress log stood at the end of
+// Event is one progress entry as the log now stands: events come in the
+// order of their dates, and a corrected entry carries the status its
+// correction says should have stood.
+type Event struct {
+	*Entry
+	// Status stands from the entry's date: its own, or its correction's.
+	Status string
+	// CorrectedBy is the entry that corrects this one, if any.
+	CorrectedBy *Entry
+}
+
+// Events returns the item's progress as it now stands, oldest first.
+// Corrections are applied retroactively and are not events of their own: a
+// figure as of any date is recomputed as we now know it.
+func (it *Item) Events() []Event {
+	return it.events(false)
+}
+
+// events is Events, keeping only entries backed by evidence the source
+// itself ties to the item when statedOnly is set (the launch entry needs no
+// evidence and always stays).
+func (it *Item) events(statedOnly bool) []Event {
+	out := make([]Event, 0, len(it.Progress))
+	sorted := true
+	for i := range it.Progress {
+		e := &it.Progress[i]
+		if e.Correction != nil {
+			continue
+		}
+		if statedOnly && i > 0 && (e.Evidence == nil || e.Evidence.Link != "stated") {
+			continue
+		}
+		if n := len(out); n > 0 && e.Date < out[n-1].Date {
+			sorted = false
+		}
+		out = append(out, Event{Entry: e, Status: e.Status})
+	}
+	for i := range it.Progress {
+		c := &it.Progress[i]
+		if c.Correction == nil {
+			continue
+		}
+		for j := range out {
+			if out[j].Date == c.Correction.Corrects && out[j].CorrectedBy == nil && out[j].Entry != c {
+				out[j].Status, out[j].CorrectedBy = c.Status, c
+				break
+			}
+		}
+	}
+	if !sorted {
+		slices.SortStableFunc(out, func(a, b Event) int { return strings.Compare(a.Date, b.Date) })
+	}
+	return out
+}
+
+// StatusOn returns the item's status as its log now stands at the end of
 // date (YYYY-MM-DD), and false if the log starts later.
 func (it *Item) StatusOn(date string) (string, bool) {
+	return statusOn(it.events(false), date)
+}
+
+// StatedStatusOn is StatusOn counting only evidence the source itself ties
+// to the item: what the status would be without our own reading.
+func (it *Item) StatedStatusOn(date string) (string, bool) {
+	return statusOn(it.events(true), date)
+}
+
+func statusOn(events []Event, date string) (string, bool) {
 	status, ok := "", false
-	for _, e := range it.Progress {
+	for _, e := range events {
 		if e.Date > date {
 			break
 		}
@@ -185,18 +300,37 @@ func (it *Item) StatusOn(date string) (string, bool) {
 }
 
 // AsOf returns a copy of the item as its log stood at the end of date: the
-// entries up to that day, and the status they give.
+// entries about events up to that day, any later correction of them (a
+// correction applies retroactively), and the status they give.
 func (it *Item) AsOf(date string) *Item {
+	return it.asOf(date, false)
+}
+
+// StatedAsOf is AsOf with only the evidence the source itself ties to the
+// item: entries that rest on our reading are left out.
+func (it *Item) StatedAsOf(date string) *Item {
+	return it.asOf(date, true)
+}
+
+func (it *Item) asOf(date string, statedOnly bool) *Item {
 	c := *it
-	n := 0
-	for n < len(it.Progress) && it.Progress[n].Date <= date {
-		n++
+	events := it.events(statedOnly)
+	keep := make(map[*Entry]bool, len(events))
+	for _, e := range events {
+		if e.Date <= date {
+			keep[e.Entry] = true
+			if e.CorrectedBy != nil {
+				keep[e.CorrectedBy] = true
+			}
+		}
 	}
-	c.Progress = it.Progress[:n:n]
-	c.Status = ""
-	if n > 0 {
-		c.Status = it.Progress[n-1].Status
+	c.Progress = make([]Entry, 0, len(keep))
+	for i := range it.Progress {
+		if keep[&it.Progress[i]] {
+			c.Progress = append(c.Progress, it.Progress[i])
+		}
 	}
+	c.Status, _ = statusOn(events, date)
 	return &c
 }
 

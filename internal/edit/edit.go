@@ -19,13 +19,18 @@ import (
 var bom = []byte("\xef\xbb\xbf")
 
 // Update is one progress step: a new entry at the end of the item's progress
-// log, and the item's status set to match it.
+// log, and the item's status set to match the log.
 type Update struct {
 	Status        string
 	Date          string // YYYY-MM-DD
 	DatePrecision string // "", "day" or "month"
+	Recorded      string // YYYY-MM-DD, for an event found late; "" otherwise
 	Note          string
-	Evidence      *dataset.Evidence // nil only for tests of the refusal
+	Evidence      *dataset.Evidence   // nil only for tests of the refusal, and optional on a correction
+	Correction    *dataset.Correction // set when the entry corrects an earlier one
+	// ItemStatus is the item's status once the entry is in: Status unless a
+	// correction or a late event leaves a later entry's status standing.
+	ItemStatus string
 }
 
 // ApplyUpdate returns src with u applied. It fails when the file cannot be
@@ -45,6 +50,9 @@ func ApplyUpdate(src []byte, u Update) ([]byte, error) {
 	if u.DatePrecision != "" {
 		entry = append(entry, yamlnode.Field{Key: "date_precision", Value: u.DatePrecision})
 	}
+	if u.Recorded != "" {
+		entry = append(entry, yamlnode.Field{Key: "recorded", Value: yamlnode.Quoted(u.Recorded)})
+	}
 	entry = append(entry,
 		yamlnode.Field{Key: "status", Value: u.Status},
 		yamlnode.Field{Key: "note", Value: u.Note},
@@ -60,11 +68,21 @@ func ApplyUpdate(src []byte, u Update) ([]byte, error) {
 		}
 		entry = append(entry, yamlnode.Field{Key: "evidence", Value: fields})
 	}
+	if c := u.Correction; c != nil {
+		entry = append(entry, yamlnode.Field{Key: "correction", Value: []yamlnode.Field{
+			{Key: "corrects", Value: yamlnode.Quoted(c.Corrects)},
+			{Key: "reason", Value: c.Reason},
+		}})
+	}
 	add, err := doc.AppendMapping(entry, "progress")
 	if err != nil {
 		return nil, err
 	}
-	set, err := doc.SetScalar(u.Status, "status")
+	status := u.ItemStatus
+	if status == "" {
+		status = u.Status
+	}
+	set, err := doc.SetScalar(status, "status")
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +106,7 @@ type NewItem struct {
 	Title      string
 	Summary    string
 	Kind       string
+	Membership string
 	Theme      string
 	ThemeBasis string
 	Area       string
@@ -119,6 +138,7 @@ func (n NewItem) Render() ([]byte, error) {
 		{Key: "title", Value: n.Title},
 		{Key: "summary", Value: n.Summary},
 		{Key: "kind", Value: n.Kind},
+		{Key: "membership", Value: n.Membership},
 		{Key: "theme", Value: n.Theme},
 		{Key: "theme_basis", Value: n.ThemeBasis},
 		{Key: "area", Value: n.Area},

@@ -139,7 +139,7 @@ func TestApplyUpdateRefuses(t *testing.T) {
 func TestNewItemRender(t *testing.T) {
 	n := NewItem{
 		ID: "AR-02", Title: "Example: a new item", Summary: "An example item created by a test.",
-		Kind: "recommendation", Theme: "attract-and-retain", ThemeBasis: "inferred", Area: "careers",
+		Kind: "recommendation", Membership: "listed", Theme: "attract-and-retain", ThemeBasis: "inferred", Area: "careers",
 		Lead: []string{"example-dept"}, Timescale: "not stated",
 		Sources:    []dataset.Source{{URL: "https://example.org/strategy#careers", Kind: "official"}},
 		LaunchDate: "2024-07-18", LaunchStatus: "not-started",

@@ -5,7 +5,15 @@ package prose
 import (
 	"strconv"
 	"strings"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
+
+// Width is the display width of s in terminal columns: a CJK character or
+// an emoji counts two, a combining accent none. It is tablewriter's own
+// measure, the one width function of this program, so that prose, fitted
+// tables and the tables tablewriter draws agree on every line.
+func Width(s string) int { return twwidth.Width(s) }
 
 // Plural returns one when n is 1 and many otherwise: Plural(n, "has", "have").
 func Plural(n int, one, many string) string {
@@ -21,21 +29,24 @@ func Count(n int, noun string) string {
 	return strconv.Itoa(n) + " " + Plural(n, noun, noun+"s")
 }
 
-// Wrap breaks text into lines of at most width bytes at spaces; a word
-// longer than width gets a line of its own. Runs of white space become one
-// space.
+// Wrap breaks text into lines of at most width display columns at spaces;
+// a word longer than width gets a line of its own. Runs of white space
+// become one space.
 func Wrap(text string, width int) []string {
 	var lines []string
-	line := ""
+	line, lineW := "", 0
 	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
+		ww := Width(w)
+		if line != "" && lineW+1+ww > width {
 			lines = append(lines, line)
-			line = ""
+			line, lineW = "", 0
 		}
 		if line != "" {
 			line += " "
+			lineW++
 		}
 		line += w
+		lineW += ww
 	}
 	if line != "" {
 		lines = append(lines, line)

@@ -40,3 +40,16 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// Wrap counts display columns, not bytes: accented and CJK text wraps
+// where a terminal would need it to.
+func TestWrapDisplayWidth(t *testing.T) {
+	got := Wrap("résumé café naïve", 11)
+	if len(got) != 2 || got[0] != "résumé café" {
+		t.Errorf("accented words wrapped by bytes: %q", got)
+	}
+	got = Wrap("介護 職員 賃金", 9)
+	if len(got) != 2 || got[0] != "介護 職員" {
+		t.Errorf("CJK wrapped without counting two columns a character: %q", got)
+	}
+}

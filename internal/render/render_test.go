@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/clipperhouse/displaywidth"
+
 	"github.com/open-workforce/strategy/internal/finding"
 )
 
@@ -186,5 +188,101 @@ func TestWriteTableUnknownFormat(t *testing.T) {
 	var b strings.Builder
 	if err := WriteTable(&b, table(), "xml", 80); err == nil || !strings.Contains(err.Error(), `"xml"`) {
 		t.Errorf("want an error naming the format, got %v", err)
+	}
+}
+
+// wide is a table whose titles hold wide (CJK, emoji) and combining
+// characters, which count two columns and none.
+func wide() Table {
+	return Table{
+		Header:   []string{"ID", "Status", "Due", "Lead", "Title"},
+		Optional: []int{3},
+		Rows: [][]string{
+			{"AR-01", "in-progress", "2025-03-31", "DHSC, Skills for Care", "Pay 🙂 rise for care workers across England, agreed with 🙂 unions"},
+			{"AR-02", "not-started", "", "", "介護職員の賃金 改善計画 と 研修 の 拡充 を 進める 介護職員の賃金"},
+			{"AR-03", "complete", "2026-01-01", "CQC", "Cafe\u0301 re\u0301sume\u0301 na\u0131\u0308ve combining accents across a long title here"},
+		},
+	}
+}
+
+// TestWriteTableFitsWidth checks every line of a box table against an
+// independent, grapheme-aware measure: at each width no line is wider than
+// the terminal, all lines of the box are equally wide (the fitter and
+// tablewriter agree on every character), and one-word cells stay whole.
+func TestWriteTableFitsWidth(t *testing.T) {
+	for _, width := range []int{40, 60, 80, 120, 200} {
+		got := write(t, wide(), "table", width)
+		lines := strings.Split(strings.TrimRight(got, "\n"), "\n")
+		box := 0
+		for _, l := range lines {
+			w := displaywidth.String(l)
+			if w > width {
+				t.Errorf("width %d: line is %d wide: %s", width, w, l)
+			}
+			if strings.HasPrefix(l, "│") || strings.HasPrefix(l, "┌") {
+				if box == 0 {
+					box = w
+				} else if w != box {
+					t.Errorf("width %d: box line %d wide, first was %d: %s", width, w, box, l)
+				}
+			}
+		}
+		for _, word := range []string{"AR-01", "in-progress", "not-started", "2025-03-31"} {
+			if !strings.Contains(got, word) {
+				t.Errorf("width %d: %q broken or missing:\n%s", width, word, got)
+			}
+		}
+	}
+}
+
+func TestWriteTableHidesOptionalColumns(t *testing.T) {
+	wideOut := write(t, wide(), "table", 200)
+	if !strings.Contains(wideOut, "Skills for Care") || strings.Contains(wideOut, "Not shown") {
+		t.Errorf("at 200 columns every column shows:\n%s", wideOut)
+	}
+	narrow := write(t, wide(), "table", 60)
+	if strings.Contains(narrow, "Lead") || !strings.Contains(narrow, "Not shown at 60 columns: lead") {
+		t.Errorf("at 60 columns the lead column is hidden and named:\n%s", narrow)
+	}
+}
+
+func TestWriteTableRecordsWhenNothingFits(t *testing.T) {
+	got := write(t, wide(), "table", 30)
+	for _, s := range []string{"─[ 1 ]", "ID      AR-01\n", "Status  in-progress\n", "Due     -\n"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("records lack %q:\n%s", s, got)
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if w := displaywidth.String(l); w > 30 {
+			t.Errorf("record line %d wide: %s", w, l)
+		}
+	}
+}
+
+func TestWriteTableShrinksBarsFirst(t *testing.T) {
+	tb := Table{Header: []string{"Theme", "Share", ""}, Rows: [][]string{
+		{"Attract and retain", "5 of 16", strings.Repeat("█", 10) + strings.Repeat("░", 10)},
+		{"Train", "1 of 2", strings.Repeat("█", 10) + strings.Repeat("░", 10)},
+	}}
+	got := write(t, tb, "table", 40)
+	if !strings.Contains(got, "│ Attract and retain │") {
+		t.Errorf("the label wrapped before the bar shrank:\n%s", got)
+	}
+	if !strings.Contains(got, "│ 5 of 16 │ ███░░ │") {
+		t.Errorf("bar not scaled to keep its half share:\n%s", got)
+	}
+}
+
+func TestWriteTableMissingValues(t *testing.T) {
+	tb := Table{Header: []string{"ID", "Due"}, Rows: [][]string{{"AR-01", ""}}}
+	if got := write(t, tb, "csv", 80); got != "ID,Due\nAR-01,\n" {
+		t.Errorf("CSV leaves a missing value empty, got %q", got)
+	}
+	if got := write(t, tb, "tsv", 80); got != "AR-01\t-\n" {
+		t.Errorf("TSV shows a missing value as -, got %q", got)
+	}
+	if got := write(t, tb, "markdown", 80); !strings.Contains(got, "| AR-01 | -   |") {
+		t.Errorf("Markdown shows a missing value as -, got %q", got)
 	}
 }

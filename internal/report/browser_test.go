@@ -82,7 +82,15 @@ type browserResult struct {
 	TabOrder        []string `json:"tabOrder"`
 	KeyboardStatus  string   `json:"keyboardStatus"`
 	KeyboardVisible int      `json:"keyboardVisible"`
-	Filters         []struct {
+	Layout          []struct {
+		Width       int      `json:"width"`
+		ScrollWidth int      `json:"scrollWidth"`
+		ClientWidth int      `json:"clientWidth"`
+		Spill       []string `json:"spill"`
+		BarsOff     int      `json:"barsOff"`
+	} `json:"layout"`
+	Axe     *[]string `json:"axe"` // nil when axe-core is not installed
+	Filters []struct {
 		Want    browserFilter `json:"want"`
 		Visible []string      `json:"visible"`
 		Count   string        `json:"count"`
@@ -179,7 +187,7 @@ func TestReportInBrowser(t *testing.T) {
 	if !strings.HasPrefix(res.H1, s.Strategy.Title) {
 		t.Errorf("h1 = %q", res.H1)
 	}
-	wantHeadings := []string{"H1 " + res.H1, "H2 Headlines", "H2 Progress by theme", "H2 Progress by actor type", "H2 Progress by lead actor", "H2 All items"}
+	wantHeadings := []string{"H1 " + res.H1, "H2 Headlines", "H2 Progress by theme", "H2 Progress by actor type", "H2 Progress by lead actor", "H2 What changed in the last 90 days", "H2 All items"}
 	if !slices.Equal(res.Headings, wantHeadings) {
 		t.Errorf("headings = %q, want %q", res.Headings, wantHeadings)
 	}
@@ -198,6 +206,7 @@ func TestReportInBrowser(t *testing.T) {
 	}
 
 	checkBars(t, res, sum)
+	checkLayout(t, res)
 
 	if !res.FormVisible || res.Rows != len(s.Items) || res.Count != fmt.Sprintf("Showing all %d items.", len(s.Items)) {
 		t.Errorf("filters visible %v, %d rows, count %q", res.FormVisible, res.Rows, res.Count)
@@ -228,6 +237,30 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	if !sawNone {
 		t.Log("no filter setting matched nothing; the no-match message went untested")
+	}
+}
+
+// checkLayout: at 390, 768 and 1280 px the page itself never scrolls
+// sideways, nothing outside a .scroll box spills past the screen, every
+// chart's bar starts on screen, and axe-core finds no WCAG 2.1 A or AA
+// violation.
+func checkLayout(t *testing.T, res *browserResult) {
+	t.Helper()
+	if len(res.Layout) != 3 {
+		t.Fatalf("layout checked at %d widths, want 3", len(res.Layout))
+	}
+	for _, l := range res.Layout {
+		if l.ScrollWidth > l.ClientWidth || len(l.Spill) > 0 {
+			t.Errorf("at %d px the page is %d px wide (screen %d): spilling %q", l.Width, l.ScrollWidth, l.ClientWidth, l.Spill)
+		}
+		if l.BarsOff > 0 {
+			t.Errorf("at %d px %d chart bars start off screen", l.Width, l.BarsOff)
+		}
+	}
+	if res.Axe == nil {
+		t.Log("axe-core is not installed beside playwright-core: accessibility not checked")
+	} else if len(*res.Axe) > 0 {
+		t.Errorf("axe-core found WCAG violations:\n%s", strings.Join(*res.Axe, "\n"))
 	}
 }
 

@@ -43,10 +43,30 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) erro
 			mdRow(&b, cells)
 		}
 	}
+	fmt.Fprintf(&b, "\n## What changed in the last %s\n\n", p.Changes.Window)
+	if len(p.Changes.Events) == 0 {
+		fmt.Fprintf(&b, "No progress was recorded after %s and on or before %s.\n", p.Changes.Since, p.AsOf)
+	} else {
+		fmt.Fprintf(&b, "Progress recorded after %s and on or before %s: one row per item per date, newest first.\n\n", p.Changes.Since, p.AsOf)
+		header := []string{"Date", "Item", "What moved", "Evidence"}
+		mdRow(&b, header)
+		mdRule(&b, len(header))
+		for _, e := range p.Changes.Events {
+			evidence := "none linked"
+			if e.Evidence != nil {
+				evidence = mdLink(*e.Evidence)
+			}
+			mdRow(&b, []string{e.Date, mdText(e.ID + ": " + e.Title), mdText(e.Move), evidence})
+		}
+	}
 	if p.Plans != nil {
 		writePlansMarkdown(&b, p.Plans)
 	}
-	fmt.Fprintf(&b, "\n## All items\n\nEvery item in the dataset with its status on %s and its latest recorded update.\n\n", p.AsOf)
+	fmt.Fprintf(&b, "\n## All items\n\nEvery item in the dataset with its status on %s and its latest recorded update.", p.AsOf)
+	if p.Overdue != "" {
+		b.WriteString(" " + p.Overdue)
+	}
+	b.WriteString("\n\n")
 	header := []string{"ID", "Item", "Theme", "Lead", "Status", "Due", "Latest update"}
 	mdRow(&b, header)
 	mdRule(&b, len(header))
@@ -66,7 +86,11 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) erro
 		if lead == "" {
 			lead = "none named"
 		}
-		mdRow(&b, []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName), mdText(lead), mdText(r.StatusName), due, update})
+		status := mdText(r.StatusName)
+		if r.Overdue {
+			status += " **Overdue**"
+		}
+		mdRow(&b, []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName), mdText(lead), status, due, update})
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -38,6 +38,8 @@ type page struct {
 	Legend    []legendEntry
 	Sections  []section
 	Items     []row
+	Overdue   string // how many items are overdue, for the items table
+	Changes   changes
 	Plans     *localPlans // nil without plans
 	Themes    []option
 	Statuses  []option
@@ -106,7 +108,27 @@ type row struct {
 	Timescale  string
 	Update     update
 	Sources    []link
+	Overdue    bool // past its due date and not complete on AsOf
 }
+
+// changes is what the progress logs recorded in the weeks before AsOf: one
+// row per item per date, newest first.
+type changes struct {
+	Since  string
+	Window string // "90 days", for the heading's sentence
+	Events []event
+}
+
+type event struct {
+	Date     string
+	ID       string
+	Title    string
+	Move     string // "Not started to In progress", or "Update (still In progress)"
+	Evidence *link
+}
+
+// changesWindow is how far back "what changed" looks from AsOf.
+const changesWindow, changesWords = "90d", "90 days"
 
 // update is an item's newest progress entry on or before AsOf.
 type update struct {
@@ -134,6 +156,9 @@ var actorTypeNames = map[string]string{
 	dataset.SectorOnly:           "Sector only",
 	dataset.ActorTypeUnknown:     "Actor type not known",
 }
+
+// ActorTypeName says a derived actor type in words: "Government only".
+func ActorTypeName(id string) string { return cmp.Or(actorTypeNames[id], id) }
 
 // build computes the page for s as of asOf (YYYY-MM-DD), with the coverage
 // of plans when there are any.
@@ -177,12 +202,53 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 	p.Sections[1].Caption = "Items in progress or complete by who must act: government only, government with the sector, or the sector alone."
 	p.Sections[2].Caption = "Items in progress or complete by lead actor. An item with several leads counts under each."
 
+	overdue := 0
 	for _, it := range s.Items {
-		p.Items = append(p.Items, newRow(s, it, asOf, statusName))
+		r := newRow(s, it, asOf, statusName)
+		if r.Overdue {
+			overdue++
+		}
+		p.Items = append(p.Items, r)
 	}
+	if overdue > 0 {
+		p.Overdue = fmt.Sprintf("%d %s past %s due date and not complete, marked Overdue.", overdue, plural(overdue, "item is", "items are"), plural(overdue, "its", "their"))
+	}
+	p.Changes = newChanges(s, asOf, statusName)
 	p.Plans = newLocalPlans(s, plans)
 	p.Themes, p.Statuses, p.Actors = filterOptions(s, statusName)
 	return p
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func newChanges(s *dataset.Set, asOf string, statusName func(string) string) changes {
+	since, err := query.Add(asOf, changesWindow, -1)
+	if err != nil {
+		return changes{}
+	}
+	c := changes{Since: since, Window: changesWords}
+	for _, e := range query.Events(s.Items, since, asOf) {
+		ev := event{Date: e.Date, ID: sanitize.Line(e.Item.ID), Title: sanitize.Line(e.Item.Title)}
+		switch {
+		case e.From == "":
+			ev.Move = "First entry: " + statusName(e.To)
+		case e.Moved():
+			ev.Move = statusName(e.From) + " to " + statusName(e.To)
+		default:
+			ev.Move = "Update (still " + statusName(e.To) + ")"
+		}
+		if e.Evidence != nil {
+			l := newLink(e.Evidence.URL, cmp.Or(e.Evidence.Title, strings.ReplaceAll(e.Evidence.Kind, "-", " "), "evidence"))
+			ev.Evidence = &l
+		}
+		c.Events = append(c.Events, ev)
+	}
+	return c
 }
 
 func statusNames(s *dataset.Set) func(string) string {
@@ -276,6 +342,7 @@ func newRow(s *dataset.Set, it *dataset.Item, asOf string, statusName func(strin
 		Actors:     strings.Join(it.AllActors(), " "),
 		Due:        it.Timescale.Due,
 		Timescale:  sanitize.Line(it.Timescale.Stated),
+		Overdue:    query.Overdue(it, asOf),
 	}
 	if th := s.Theme(it.Theme); th != nil {
 		r.ThemeName = sanitize.Line(th.Name)

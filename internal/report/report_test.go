@@ -2,9 +2,9 @@ package report
 
 import (
 	"bytes"
-	"github.com/open-workforce/strategy/internal/sanitize"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
@@ -288,9 +289,69 @@ func TestPageIsSelfContained(t *testing.T) {
 	if !strings.Contains(page, "default-src &#39;none&#39;") {
 		t.Error("no content security policy forbidding fetches")
 	}
-	for _, want := range []string{`<th scope="col">`, `<th scope="row">`, "<caption>", `<label for="filter-theme">`, `lang="en-GB"`, "@media print"} {
+	for _, want := range []string{`<th scope="col">`, `<th scope="row">`, "<caption", `<label for="filter-theme">`, `lang="en-GB"`, "@media print"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
+// TestOverdueAndChanges: items past their due date and not complete say
+// Overdue; the section on what changed lists the last 90 days of progress,
+// one row per item per date, with what moved and the evidence link.
+func TestOverdueAndChanges(t *testing.T) {
+	page := renderHTML(t, load(t, "../../testdata/example-partial"), "2025-06-01")
+	caption, rows, ok := tableByID(t, page, "items")
+	if !ok {
+		t.Fatal("no items table")
+	}
+	if !strings.Contains(caption, "2 items are past their due date and not complete, marked Overdue.") {
+		t.Errorf("items caption = %q", caption)
+	}
+	overdue := map[string]bool{}
+	for _, r := range rows[1:] {
+		if len(r) > 5 && strings.Contains(r[5].text, "Overdue") {
+			overdue[r[0].text] = true
+		}
+	}
+	if !overdue["AR-01"] || !overdue["TF-01"] || len(overdue) != 2 {
+		t.Errorf("marked overdue: %v, want AR-01 and TF-01", overdue)
+	}
+
+	_, rows, ok = tableByID(t, page, "changes-table")
+	if !ok {
+		t.Fatal("no table of changes")
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		var cells []string
+		for _, c := range r {
+			cells = append(cells, c.text)
+		}
+		got = append(got, strings.Join(cells, " | "))
+	}
+	want := []string{"2025-05-01 | TR-01: Example career pathway | In progress to Complete | guidance published"}
+	if !slices.Equal(got, want) {
+		t.Errorf("changes:\n%q\nwant\n%q", got, want)
+	}
+	if !strings.Contains(page, `href="https://example.org/evidence/tr-01b"`) {
+		t.Error("the change's evidence is not linked")
+	}
+}
+
+func TestOverdueAndChangesMarkdown(t *testing.T) {
+	var b bytes.Buffer
+	if err := Markdown(&b, load(t, "../../testdata/example-partial"), "2025-06-01", nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"## What changed in the last 90 days",
+		"| 2025-05-01 | TR-01: Example career pathway | In progress to Complete | [guidance published](https://example.org/evidence/tr-01b) |",
+		"2 items are past their due date and not complete, marked Overdue.",
+		"| In progress **Overdue** |",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("Markdown report lacks %q:\n%s", want, b.String())
 		}
 	}
 }

@@ -5,7 +5,9 @@
 package sanitize
 
 import (
+	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"io"
 	"net/url"
 	"strings"
@@ -140,4 +142,13 @@ func WebURL(raw string) (string, bool) {
 		return u.String(), true
 	}
 	return "", false
+}
+
+// XML returns dataset text safe to place in XML or SVG text and attribute
+// values: control characters dropped and newlines folded ([Line]), then &, <,
+// >, quotes and apostrophes escaped as character references.
+func XML(s string) string {
+	var b bytes.Buffer
+	_ = xml.EscapeText(&b, []byte(Line(s))) // writing to a bytes.Buffer cannot fail
+	return b.String()
 }

@@ -91,3 +91,11 @@ func TestCSVWriter(t *testing.T) {
 		}
 	}
 }
+
+func TestXML(t *testing.T) {
+	got := XML("a < b & \"c\" 'd'\x1b[0m\nnext\u202e")
+	want := "a &lt; b &amp; &#34;c&#34; &#39;d&#39;[0m next"
+	if got != want {
+		t.Errorf("XML = %q, want %q", got, want)
+	}
+}

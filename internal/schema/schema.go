@@ -13,12 +13,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
 	"github.com/open-workforce/strategy/data"
+	"github.com/open-workforce/strategy/third_party/jsonschema"
+	"github.com/open-workforce/strategy/third_party/jsonschema/kind"
 )
 
 // Kind names one of the schemas.
@@ -79,9 +79,17 @@ var (
 	compiler *jsonschema.Compiler
 )
 
-func load() {
-	schemas = map[Kind]compiled{}
-	compiler = jsonschema.NewCompiler()
+// newCompiler returns a compiler loaded with every schema. The binary trusts
+// them: they are embedded, fixed at build time, and TestSchemasMeetMetaschema
+// checks each against the 2020-12 metaschema (as ajv does in CI), so no run
+// pays for compiling the metaschema and validating against it (see
+// third_party/jsonschema/README.md).
+func newCompiler(trust bool) (*jsonschema.Compiler, map[Kind]compiled, error) {
+	c := jsonschema.NewCompiler()
+	if trust {
+		c.TrustSchemas()
+	}
+	out := map[Kind]compiled{}
 	for _, k := range Kinds {
 		src, err := Source(k)
 		if err != nil {
@@ -89,15 +97,18 @@ func load() {
 		}
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
 		if err != nil {
-			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
-			return
+			return nil, nil, fmt.Errorf("schema %s: %w", k.File(), err)
 		}
-		if err := compiler.AddResource(baseURL+k.File(), doc); err != nil {
-			initErr = fmt.Errorf("schema %s: %w", k.File(), err)
-			return
+		if err := c.AddResource(baseURL+k.File(), doc); err != nil {
+			return nil, nil, fmt.Errorf("schema %s: %w", k.File(), err)
 		}
-		schemas[k] = compiled{raw: doc}
+		out[k] = compiled{raw: doc}
 	}
+	return c, out, nil
+}
+
+func load() {
+	compiler, schemas, initErr = newCompiler(true)
 }
 
 // get returns the compiled schema of kind k, compiling it the first time.

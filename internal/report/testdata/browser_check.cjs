@@ -88,6 +88,47 @@ async function main() {
     }
     await page.click("button[type=reset]");
     await page.waitForTimeout(50);
+
+    // Layout at a phone's, a tablet's and a laptop's width: the page never
+    // scrolls sideways (a wide table scrolls inside its own .scroll box, or
+    // reflows), and every chart's bar starts on screen.
+    out.layout = [];
+    for (const width of [390, 768, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(50);
+      out.layout.push(await page.evaluate((width) => {
+        const de = document.documentElement;
+        const spill = [];
+        for (const el of document.querySelectorAll("main *")) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && r.right > de.clientWidth + 0.5 && !el.closest(".scroll")) {
+            spill.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className ? "." + el.className : ""));
+          }
+        }
+        const barsOff = Array.from(document.querySelectorAll(".chart .track")).filter((t) => t.getBoundingClientRect().left >= de.clientWidth).length;
+        return { width, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, spill: spill.slice(0, 10), barsOff };
+      }, width));
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Accessibility, where axe-core is installed beside playwright-core.
+    let axeSource = null;
+    try { axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"); } catch (e) { /* not installed */ }
+    if (axeSource) {
+      out.axe = [];
+      const axePage = await browser.newPage({ bypassCSP: true });
+      await axePage.goto(url, { waitUntil: "load" });
+      await axePage.addScriptTag({ content: axeSource });
+      for (const width of [390, 1280]) {
+        await axePage.setViewportSize({ width, height: 900 });
+        const found = await axePage.evaluate(async () => {
+          const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+          return r.violations.map((v) => v.id + ": " + v.help + " (" + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ") + ")");
+        });
+        out.axe.push(...found.map((f) => width + "px " + f));
+      }
+      await axePage.close();
+    }
     if (screenshot) {
       await page.screenshot({ path: screenshot, fullPage: true });
       // The first screenful on its own, for a reviewer's quick look.
