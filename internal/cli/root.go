@@ -21,6 +21,7 @@ import (
 	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/safefile"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/version"
 )
 
@@ -67,7 +68,7 @@ func Command(ios *iostreams.IOStreams, v version.Info) *cobra.Command {
 
 func run(f *Factory, args []string) int {
 	if err := f.pinToday(); err != nil {
-		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
+		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", sanitize.Text(err.Error()))
 		return ExitUsage
 	}
 	root := newRootCmd(f)
@@ -79,7 +80,9 @@ func run(f *Factory, args []string) int {
 	err = formatSlip(cmd, args, err)
 	code := exitCode(err)
 	if _, ok := errors.AsType[*findingsError](err); !ok {
-		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
+		// Errors echo what the user gave (STRATEGY_DATA, a path, an id):
+		// nothing in them may act on the terminal.
+		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", sanitize.Text(err.Error()))
 	}
 	if code == ExitUsage && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())

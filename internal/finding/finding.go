@@ -5,6 +5,7 @@ package finding
 import (
 	"cmp"
 	"fmt"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"slices"
 )
 
@@ -31,15 +32,18 @@ type Finding struct {
 // String renders path:line:column: rule: message, the form editors and CI
 // log parsers recognise.
 func (f Finding) String() string {
-	loc := f.Path
+	// A file name is the one part of a finding nobody checked: a newline
+	// in it would start a forged finding line, an ESC a terminal escape.
+	path := sanitize.Path(f.Path)
+	loc := path
 	if f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
+		loc = fmt.Sprintf("%s:%d:%d", path, f.Line, f.Column)
 	}
 	sev := ""
 	if f.Severity == Warning {
 		sev = "warning: "
 	}
-	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, f.Message)
+	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, sanitize.Line(f.Message))
 }
 
 // Sort orders findings by file, line, column, then rule, so output is the same

@@ -129,7 +129,8 @@ func write(t *testing.T, tb Table, format string, width int) string {
 
 func TestWriteTableTSV(t *testing.T) {
 	// No header, no padding, one line per row: what cut and awk expect.
-	want := "AR-01\tPay | rise now\nTR-01\t=1+1\nTR-02\tbell[31m red\n"
+	// A cell a spreadsheet would run as a formula is neutralised, as in CSV.
+	want := "AR-01\tPay | rise now\nTR-01\t'=1+1\nTR-02\tbell[31m red\n"
 	if got := write(t, table(), "tsv", 80); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
@@ -284,5 +285,17 @@ func TestWriteTableMissingValues(t *testing.T) {
 	}
 	if got := write(t, tb, "markdown", 80); !strings.Contains(got, "| AR-01 | -   |") {
 		t.Errorf("Markdown shows a missing value as -, got %q", got)
+	}
+}
+
+// TSV is the default in a pipe, and the usual way into a spreadsheet: every
+// formula prefix is neutralised, and plain values are left alone.
+func TestWriteTableTSVFormulas(t *testing.T) {
+	tb := Table{Header: []string{"id", "title"}, Rows: [][]string{
+		{"+44 20", "@SUM(A1)"}, {"-2+3", "=cmd|' /C calc'!A0"}, {"", "plain - text"}, {"TR-01", "=\tx"},
+	}}
+	want := "'+44 20\t'@SUM(A1)\n'-2+3\t'=cmd|' /C calc'!A0\n-\tplain - text\nTR-01\t'= x\n"
+	if got := write(t, tb, "tsv", 80); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
