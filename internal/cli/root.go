@@ -178,7 +178,39 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		c.GroupID = "report"
 		root.AddCommand(c)
 	}
+	root.PersistentPreRunE = refuseEmptyFlags
+	// cobra's completion command is only a parent of one command per shell:
+	// an unknown shell would print its help and succeed.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					var shells []string
+					for _, s := range cmd.Commands() {
+						shells = append(shells, s.Name())
+					}
+					return usagef("no completion for shell %q: use one of %s", args[0], strings.Join(shells, ", "))
+				}
+				return cmd.Help()
+			}
+		}
+	}
 	return root
+}
+
+// refuseEmptyFlags refuses a flag given with an empty value. An empty value
+// is what an unset CI variable gives (--base "$BASE", --as-of "$DAY"), and
+// taking it as "not given" would quietly skip a check or pick today.
+func refuseEmptyFlags(cmd *cobra.Command, _ []string) error {
+	var err error
+	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if err == nil && fl.Value.String() == "" && (fl.Value.Type() == "string" || fl.Value.Type() == "enum") {
+			err = usagef("--%s was given an empty value: give a value, or leave the flag out", fl.Name)
+		}
+	})
+	return err
 }
 
 // datasetSource resolves where the dataset comes from.

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/version"
@@ -46,10 +45,10 @@ func TestParallelUpdatesLoseNothing(t *testing.T) {
 	const writers = 24
 	dir := filepath.Join(t.TempDir(), "data")
 	copyDir(t, "../../testdata/example", dir)
-	env := map[string]string{"STRATEGY_DATA": dir, "STRATEGY_TODAY": "2026-11-27"}
+	env := map[string]string{"STRATEGY_DATA": dir}
 	run1 := func(args ...string) (int, string) {
 		ios, out, errOut := iostreams.Test()
-		f := &Factory{IO: ios, Getenv: func(k string) string { return env[k] }, Now: time.Now, Version: version.Info{Version: "test"}}
+		f := &Factory{IO: ios, Getenv: func(k string) string { return env[k] }, Now: fixedNow, Version: version.Info{Version: "test"}}
 		code := run(f, args)
 		return code, out.String() + errOut.String()
 	}

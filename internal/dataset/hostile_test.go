@@ -14,7 +14,14 @@ import (
 // Files within the size limit whose shape is hostile: each costs a few
 // findings, never one per key or entry, and never work that grows with the
 // square of the file. The inputs sit at the limits (1 MiB).
-func TestLoadHostileShapes(t *testing.T) {
+type hostileCase struct {
+	name  string
+	src   string
+	rules []string // every finding about the file
+}
+
+// hostileItems are item files at the 1 MiB limit whose shape is hostile.
+func hostileItems() []hostileCase {
 	plain := item("AR-02", "attract-and-retain", "careers", "dhsc")
 	// fill starts with prefix and adds lines until the file is at the
 	// size limit.
@@ -26,11 +33,7 @@ func TestLoadHostileShapes(t *testing.T) {
 		}
 		return b.String()
 	}
-	tests := []struct {
-		name  string
-		src   string
-		rules []string // every finding about the file
-	}{
+	return []hostileCase{
 		{
 			name:  "distinct keys at the top",
 			src:   fill(plain, func(i int) string { return fmt.Sprintf("k%x: 1\n", i) }),
@@ -67,7 +70,10 @@ func TestLoadHostileShapes(t *testing.T) {
 			rules: []string{"invalid-value"},
 		},
 	}
-	for _, tt := range tests {
+}
+
+func TestLoadHostileShapes(t *testing.T) {
+	for _, tt := range hostileItems() {
 		t.Run(tt.name, func(t *testing.T) {
 			if len(tt.src) > MaxFileSize {
 				t.Fatalf("input is %d bytes, over the limit", len(tt.src))
@@ -102,5 +108,21 @@ func TestDeclaredOutOfRange(t *testing.T) {
 		if got := s.Declared(); got != 1 {
 			t.Errorf("Declared with %d declared = %d, want 1", n, got)
 		}
+	}
+}
+
+// BenchmarkLoadHostile loads the example dataset with one hostile item at
+// the size limit: each should cost about what any 1 MiB file costs to parse
+// (go test -bench LoadHostile ./internal/dataset).
+func BenchmarkLoadHostile(b *testing.B) {
+	for _, tt := range hostileItems() {
+		b.Run(tt.name, func(b *testing.B) {
+			fsys := memfs.Overlay{Base: os.DirFS(base), Files: memfs.FS{"items/AR-02.yaml": []byte(tt.src)}}
+			for b.Loop() {
+				if _, err := Load(fsys, Options{Display: "data"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

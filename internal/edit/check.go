@@ -46,7 +46,9 @@ func ReadFolder(dir string) (memfs.FS, error) {
 		// At most one byte past the loader's limit is read: enough for
 		// the loader to report the file as too large, as validate does,
 		// without a sparse file of gigabytes costing gigabytes.
-		b, err := safefile.ReadPrefix(filepath.Join(dir, filepath.FromSlash(n)), dataset.MaxFileSize)
+		// Through the folder, so a link is followed only inside it, in
+		// the same step as the read.
+		b, err := safefile.FS{Dir: dir}.ReadPrefix(n, dataset.MaxFileSize)
 		if os.IsNotExist(err) {
 			continue // a missing file is the loader's finding to report
 		}

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"fmt"
 	"github.com/open-workforce/strategy/internal/sanitize"
+	"path"
 	"slices"
 )
 
@@ -34,16 +35,26 @@ type Finding struct {
 func (f Finding) String() string {
 	// A file name is the one part of a finding nobody checked: a newline
 	// in it would start a forged finding line, an ESC a terminal escape.
-	path := sanitize.Path(f.Path)
-	loc := path
+	shown := sanitize.Path(f.Path)
+	loc := shown
 	if f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d:%d", path, f.Line, f.Column)
+		loc = fmt.Sprintf("%s:%d:%d", shown, f.Line, f.Column)
 	}
 	sev := ""
 	if f.Severity == Warning {
 		sev = "warning: "
 	}
-	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, sanitize.Line(f.Message))
+	msg := sanitize.Line(f.Message)
+	if f.Line == 0 {
+		// Without a line an editor jumps to the top of the file, as if
+		// the problem were there: say that it is about the file itself.
+		what := "file"
+		if path.Ext(f.Path) == "" {
+			what = "folder"
+		}
+		msg += " (about the whole " + what + ": no line to point at)"
+	}
+	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, msg)
 }
 
 // Sort orders findings by file, line, column, then rule, so output is the same

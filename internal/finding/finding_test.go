@@ -13,7 +13,8 @@ func TestStringQuotesUnprintablePaths(t *testing.T) {
 		want string
 	}{
 		{Finding{Path: "data/items/TR-01.yaml", Line: 3, Column: 1, Rule: "r", Message: "m"}, "data/items/TR-01.yaml:3:1: r: m"},
-		{Finding{Path: "data/items/x\ndata/items/AR-01.yaml:1:1: ok.yaml", Rule: "r", Message: "m"}, `"data/items/x\ndata/items/AR-01.yaml:1:1: ok.yaml": r: m`},
+		{Finding{Path: "data/items/x\ndata/items/AR-01.yaml:1:1: ok.yaml", Rule: "r", Message: "m"}, `"data/items/x\ndata/items/AR-01.yaml:1:1: ok.yaml": r: m (about the whole file: no line to point at)`},
+		{Finding{Path: "data/items/TR-02.yaml", Rule: "file-symlink", Message: "refused"}, "data/items/TR-02.yaml: file-symlink: refused (about the whole file: no line to point at)"},
 		{Finding{Path: "data/items/\x1b[2Kx.yaml", Line: 1, Column: 1, Rule: "r", Message: "key \"a\x1b[31m\nb\""}, `"data/items/\x1b[2Kx.yaml":1:1: r: key "a[31m b"`},
 	}
 	for _, tt := range tests {

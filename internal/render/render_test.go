@@ -26,7 +26,7 @@ func TestFindingsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `data/items/AR-01.yaml:4:7: unknown-theme: theme "x" is not declared
-data/strategy.yaml: warning: coverage: 2 of the 3 declared items are present
+data/strategy.yaml: warning: coverage: 2 of the 3 declared items are present (about the whole file: no line to point at)
 data: checked 2 items; 2 of the 3 declared items are present; 1 error, 1 warning
 `
 	if b.String() != want {

@@ -105,6 +105,20 @@ func (d FS) Open(name string) (fs.File, error) {
 	return f, nil
 }
 
+// ReadPrefix reads at most limit+1 bytes of name, as [ReadPrefix] does.
+func (d FS) ReadPrefix(name string, limit int64) ([]byte, error) {
+	f, err := d.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return b, nil
+}
+
 // Stat describes name, following a link, without opening it.
 func (d FS) Stat(name string) (fs.FileInfo, error) {
 	full, err := d.join("stat", name)
