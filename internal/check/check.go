@@ -57,13 +57,17 @@ func atKey(file string, doc *yamlnode.Doc, path ...string) place {
 	return place{file: file, doc: doc, onKey: true, path: path}
 }
 
-// errorf and warnf add a finding at p; vet checks their formats.
+// errorf, warnf and noticef add a finding at p; vet checks their formats.
 func (c *checker) errorf(p place, rule, format string, args ...any) {
 	c.add(p, finding.Error, rule, fmt.Sprintf(format, args...))
 }
 
 func (c *checker) warnf(p place, rule, format string, args ...any) {
 	c.add(p, finding.Warning, rule, fmt.Sprintf(format, args...))
+}
+
+func (c *checker) noticef(p place, rule, format string, args ...any) {
+	c.add(p, finding.Notice, rule, fmt.Sprintf(format, args...))
 }
 
 func (c *checker) add(p place, sev finding.Severity, rule, msg string) {
@@ -241,7 +245,7 @@ func (c *checker) itemActors(it *dataset.Item) {
 		for i, id := range ids {
 			p := []string{"actors", role, strconv.Itoa(i)}
 			if c.set.Actor(id) == nil {
-				c.errorf(at(it.Path, it.Doc, p...), "unknown-actor", "actor %q is not in actors.yaml%s", id, actorHint(id, c.actorIDs()))
+				c.errorf(at(it.Path, it.Doc, p...), "unknown-actor", "actor %q is not in actors.yaml%s", id, actorHint(id, c.actorNames()))
 			}
 			if role == "lead" {
 				lead[id] = true
@@ -252,21 +256,24 @@ func (c *checker) itemActors(it *dataset.Item) {
 	}
 }
 
-// actorHint suggests the actor id meant, quoted as the unknown one is; actor
-// ids are words, so a slip of two letters ("dhcs") still finds its match.
-func actorHint(id string, ids []string) string {
-	if near := suggest.Nearest(id, ids, 2); near != "" {
+// actorHint suggests the actor id meant, quoted as the unknown one is, by
+// id, short name or full name: a slip of two letters ("dhcs"), an
+// abbreviation ("nhse" for nhs-england) or a name ("Skills for Care").
+func actorHint(id string, actors []suggest.Named) string {
+	if near := suggest.ByName(id, actors); near != "" {
 		return suggest.Hint(strconv.Quote(near))
 	}
 	return ""
 }
 
-func (c *checker) actorIDs() []string {
-	var ids []string
-	for _, a := range c.set.Registry.Actors {
-		ids = append(ids, a.ID)
+func (c *checker) actorNames() []suggest.Named {
+	var out []suggest.Named
+	if c.set.Registry != nil {
+		for _, a := range c.set.Registry.Actors {
+			out = append(out, suggest.Named{ID: a.ID, Names: []string{a.Short, a.Name}})
+		}
 	}
-	return ids
+	return out
 }
 
 func (c *checker) itemProgress(it *dataset.Item) {
@@ -338,7 +345,9 @@ func (c *checker) itemProgress(it *dataset.Item) {
 	if len(events) == 0 {
 		return
 	}
-	if last := events[len(events)-1]; it.Status != last.Status {
+	// A misspelt status ("in progress") is the schema's invalid-value
+	// finding, with its did-you-mean; a mismatch on top would only bury it.
+	if last := events[len(events)-1]; it.Status != last.Status && strings.NewReplacer(" ", "-", "_", "-").Replace(strings.TrimSpace(it.Status)) != last.Status {
 		log := "the progress log"
 		if slices.ContainsFunc(it.Progress, func(e dataset.Entry) bool { return e.Correction != nil }) {
 			log += ", as corrected,"
@@ -444,6 +453,8 @@ func (c *checker) coverage() {
 	case n > declared:
 		c.errorf(at(c.strategyPath(), c.set.StrategyDoc, "declared_items"), "coverage", "%d items are present but the strategy declares only %d", n, declared)
 	case n < declared:
-		c.warnf(at(c.strategyPath(), c.set.StrategyDoc, "declared_items"), "coverage", "%d of the %d declared items are present", n, declared)
+		// Information, not a fault: it stays true until the dataset is
+		// complete, so it must not fail --strict.
+		c.noticef(at(c.strategyPath(), c.set.StrategyDoc, "declared_items"), "coverage", "%d of the %d declared items are present", n, declared)
 	}
 }

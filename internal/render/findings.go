@@ -6,6 +6,7 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"io"
 	"strings"
 
@@ -58,7 +59,7 @@ func FindingsText(w io.Writer, r Report) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, r.Summary())
+	_, err := fmt.Fprintln(w, sanitize.Line(r.Summary()))
 	return err
 }
 
@@ -67,8 +68,11 @@ func FindingsText(w io.Writer, r Report) error {
 func FindingsGitHub(w io.Writer, r Report) error {
 	for _, f := range r.Findings {
 		level := "error"
-		if f.Severity == finding.Warning {
+		switch f.Severity {
+		case finding.Warning:
 			level = "warning"
+		case finding.Notice:
+			level = "notice"
 		}
 		props := "file=" + escapeProperty(f.Path)
 		if f.Line > 0 {
@@ -79,7 +83,7 @@ func FindingsGitHub(w io.Writer, r Report) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, r.Summary())
+	_, err := fmt.Fprintln(w, sanitize.Line(r.Summary()))
 	return err
 }
 
