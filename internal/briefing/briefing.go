@@ -15,6 +15,7 @@ import (
 	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
+	"github.com/open-workforce/strategy/internal/summary"
 )
 
 // Options say what to brief on and when. Exactly one of Actor and Theme is set.
@@ -159,7 +160,7 @@ func (w *writer) coverage(what string, n int) Section {
 	if present < declared {
 		sent += fmt.Sprintf(" The other %d are not tracked, so there may be more than this briefing shows.", declared-present)
 	}
-	return Section{Heading: "Coverage", Sentences: []string{sent}}
+	return Section{Heading: "Coverage", Sentences: []string{sent, summary.DataAge(w.s, w.o.AsOf).Sentence()}}
 }
 
 // tail adds what moved since, what is overdue and what has had no update.
@@ -196,7 +197,7 @@ func (w *writer) moved(items []*dataset.Item) []string {
 	var out []string
 	for _, it := range items {
 		prev := ""
-		for _, e := range it.Progress {
+		for _, e := range it.Events() {
 			if e.Date > w.o.AsOf {
 				break
 			}
@@ -216,7 +217,7 @@ func (w *writer) moved(items []*dataset.Item) []string {
 	n := len(out)
 	moved := 0
 	for _, it := range items {
-		for _, e := range it.Progress {
+		for _, e := range it.Events() {
 			if e.Date > w.o.Since && e.Date <= w.o.AsOf {
 				moved++
 				break

@@ -14,11 +14,12 @@ type briefOptions struct {
 	IO      *iostreams.IOStreams
 	Factory *Factory
 
-	Actor  string
-	Theme  string
-	Since  string
-	AsOf   string
-	Format string
+	Actor    string
+	Theme    string
+	Since    string
+	AsOf     string
+	Evidence string
+	Format   string
 }
 
 func newCmdBrief(f *Factory, runF func(*briefOptions) error) *cobra.Command {
@@ -52,6 +53,7 @@ dates always give the same words.`,
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "brief on `THEME` (id, alias or prefix)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report what moved after `DATE` (YYYY-MM-DD; default three months before --as-of)")
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	addFormatFlag(cmd, &opts.Format, "text", "markdown")
 	cmd.MarkFlagsMutuallyExclusive("actor", "theme")
 	cmd.MarkFlagsOneRequired("actor", "theme")
@@ -66,6 +68,7 @@ func briefRun(opts *briefOptions) error {
 	if err != nil {
 		return err
 	}
+	s = byEvidence(s, opts.Evidence)
 	if opts.Since != "" {
 		if _, err := query.ParseDate(opts.Since); err != nil {
 			return usagef("--since: %v", err)

@@ -20,6 +20,7 @@ type listOptions struct {
 
 	Filter     query.Filter
 	AsOf       string
+	Evidence   string
 	Government bool
 	Sector     bool
 	Sort       string
@@ -43,11 +44,16 @@ same columns and no header (id, kind, status, due, lead, title), unless
 --format says otherwise. --format ids prints one id per line.
 
 --format json prints an array, the stable shape for scripts:
-  [{"id", "title", "summary", "kind", "theme", "area", "status",
+  [{"id", "title", "summary", "kind", "membership", "theme", "area", "status",
     "due" (YYYY-MM-DD or null), "timescale", "actors": {"lead", "partners"},
     "actor_type", "last_evidence" (YYYY-MM-DD or null), "file"}]
 Key names and values are spelled as in the data files. "status" is the
 status on --as-of. --format yaml prints the same records as YAML.
+
+--membership keeps items by how sure it is that they are among the declared
+items: listed, reported, or drafted (known only from material on draft
+recommendations). --evidence stated reads every status from evidence whose
+source itself ties the event to the item, leaving out our own reading.
 
 --served-by FILE keeps the items that a local plan's actions serve (dropped
 actions serve nothing); a plan with errors is refused with its findings on
@@ -90,6 +96,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	fl.BoolVar(&opts.Sector, "sector", false, "shorthand for --actor-type sector-only")
 	fl.StringSliceVar(&q.Statuses, "status", nil, "only items with `STATUS` on --as-of")
 	fl.StringSliceVar(&q.Kinds, "kind", nil, "only items of `KIND`: recommendation, commitment, not-stated")
+	fl.StringSliceVar(&q.Memberships, "membership", nil, "only items whose membership of the declared items is `M`: listed, reported, drafted")
 	fl.StringSliceVar(&q.Areas, "area", nil, "only items in sub-area `AREA`")
 	fl.StringVar(&q.DueBefore, "due-before", "", "only items due before `DATE` (YYYY-MM-DD)")
 	fl.StringVar(&q.DueWithin, "due-within", "", "only items due from --as-of up to `DURATION` later (90d, 6w, 6mo, 1y)")
@@ -99,6 +106,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	fl.StringVar(&opts.ServedBy, "served-by", "", "only items that the local plan in `FILE` serves, or any plan in a folder (see 'strategy plan')")
 	_ = cmd.MarkFlagFilename("served-by", "yaml", "yml")
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	addEnumFlag(cmd, &opts.Sort, "sort", "", "id", "order by", query.SortKeys...)
 	fl.BoolVar(&opts.Count, "count", false, "print only the number of matching items")
 	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "csv", "markdown", "ids")
@@ -110,6 +118,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	_ = cmd.RegisterFlagCompletionFunc("actor-type", completeValues(dataset.ActorTypes...))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeStatuses(f))
 	_ = cmd.RegisterFlagCompletionFunc("kind", completeValues(query.Kinds...))
+	_ = cmd.RegisterFlagCompletionFunc("membership", completeValues(query.Memberships...))
 	_ = cmd.RegisterFlagCompletionFunc("area", completeAreas(f))
 	_ = cmd.RegisterFlagCompletionFunc("due-within", completeValues("30d", "90d", "6mo", "1y"))
 	_ = cmd.RegisterFlagCompletionFunc("stale", completeValues("90d", "6mo", "1y"))
@@ -126,6 +135,7 @@ type itemRecord struct {
 	Title        string       `json:"title" yaml:"title"`
 	Summary      string       `json:"summary" yaml:"summary"`
 	Kind         string       `json:"kind" yaml:"kind"`
+	Membership   string       `json:"membership" yaml:"membership"`
 	Theme        string       `json:"theme" yaml:"theme"`
 	Area         string       `json:"area" yaml:"area"`
 	Status       string       `json:"status" yaml:"status"`
@@ -158,7 +168,7 @@ func orEmpty(ss []string) []string {
 
 func newItemRecord(it *dataset.Item, asOf string) itemRecord {
 	return itemRecord{
-		ID: it.ID, Title: it.Title, Summary: it.Summary, Kind: it.Kind, Theme: it.Theme, Area: it.Area,
+		ID: it.ID, Title: it.Title, Summary: it.Summary, Kind: it.Kind, Membership: it.Membership, Theme: it.Theme, Area: it.Area,
 		Status:       query.Status(it, asOf),
 		Due:          orNil(it.Timescale.Due),
 		Timescale:    it.Timescale.Stated,
@@ -174,6 +184,7 @@ func listRun(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
+	s = byEvidence(s, opts.Evidence)
 	filter := opts.Filter
 	filter.AsOf = date
 	switch {
