@@ -62,13 +62,15 @@ func TestEverySentenceHasNumbersAndIDs(t *testing.T) {
 		{Actor: "example-department", AsOf: "2025-07-18"},
 		{Actor: "council", AsOf: "2025-07-18"},
 		{Theme: "transform", AsOf: "2025-07-18", Since: "2024-07-18"},
+		{AsOf: "2025-07-18"},
 	} {
 		b, err := Build(s, o)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, sec := range b.Sections {
-			for _, sent := range sec.Sentences {
+			for _, st := range sec.Sentences {
+				sent := st.Text
 				if !strings.ContainsAny(sent, "0123456789") {
 					t.Errorf("%+v: no number in %q", o, sent)
 				}
@@ -89,8 +91,8 @@ func TestDefaultSince(t *testing.T) {
 		t.Errorf("heading %q, want three months before as-of", got)
 	}
 	// TR-01 completed on 2025-05-01, inside the window.
-	if !strings.Contains(strings.Join(b.Sections[2].Sentences, " "), "TR-01 moved from in progress to complete on 2025-05-01.") {
-		t.Errorf("moved: %q", b.Sections[2].Sentences)
+	if got := b.Sections[2].Sentences; len(got) != 2 || got[1].Text != "2025-05-01: TR-01 “Example career pathway” moved from in progress to complete." || got[1].Link == nil {
+		t.Errorf("moved: %+v", got)
 	}
 }
 
@@ -110,8 +112,7 @@ func TestBuildErrors(t *testing.T) {
 		o    Options
 		want string
 	}{
-		{Options{AsOf: "2025-07-18"}, "exactly one actor or one theme"},
-		{Options{Actor: "edc", Theme: "train", AsOf: "2025-07-18"}, "exactly one actor or one theme"},
+		{Options{Actor: "edc", Theme: "train", AsOf: "2025-07-18"}, "one actor or one theme, not both"},
 		{Options{Actor: "nobody", AsOf: "2025-07-18"}, `unknown actor "nobody": valid values are example-department, example-council, example-skills`},
 		{Options{Theme: "nope", AsOf: "2025-07-18"}, `unknown theme "nope"`},
 		{Options{Actor: "edc", AsOf: "2025-07-18", Since: "2025-13-01"}, `since: "2025-13-01" is not a date`},
@@ -139,5 +140,53 @@ func TestHostileNames(t *testing.T) {
 	}
 	if md := b.Markdown(); strings.Contains(md, "<i>") || strings.Contains(md, "<b>") {
 		t.Errorf("markup in markdown: %q", md)
+	}
+}
+
+// TestWholeStrategy: with no actor or theme the briefing covers the whole
+// strategy, from launch by default, and says what government alone must do
+// and what the sector can do now.
+func TestWholeStrategy(t *testing.T) {
+	s := example(t)
+	b, err := Build(s, Options{AsOf: "2025-07-18"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "whole.txt", b.Text(100))
+	var headings []string
+	for _, sec := range b.Sections {
+		headings = append(headings, sec.Heading)
+	}
+	want := []string{"Headline", "Since launch on " + s.Strategy.Published, "Overdue and without updates", "What government alone must do", "What the sector can do now"}
+	if strings.Join(headings, "|") != strings.Join(want, "|") {
+		t.Errorf("headings %q, want %q", headings, want)
+	}
+}
+
+// One line per item per date, however many entries the day has.
+func TestOneLinePerItemPerDate(t *testing.T) {
+	s := example(t)
+	for _, it := range s.Items {
+		if it.ID == "TR-01" {
+			extra := it.Progress[len(it.Progress)-1]
+			extra.Note = "a second entry the same day"
+			it.Progress = append(it.Progress, extra)
+		}
+	}
+	b, err := Build(s, Options{Theme: "train", AsOf: "2025-07-18", Since: "2025-01-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.Text(200), "2025-05-01: TR-01"); n != 1 {
+		t.Errorf("TR-01 has %d lines for 2025-05-01:\n%s", n, b.Text(200))
+	}
+}
+
+func TestPluralNames(t *testing.T) {
+	for name, want := range map[string]bool{"Councils": true, "Employers": true, "ICSs": true, "Health and care systems": true,
+		"DHSC": false, "NHS England": false, "Skills for Care": false, "BASW": false, "Home Office": false, "Cross-sector partnership": false} {
+		if got := pluralName(name); got != want {
+			t.Errorf("pluralName(%q) = %v", name, got)
+		}
 	}
 }

@@ -48,18 +48,18 @@ func BarChart(w io.Writer, title, desc string, bars []Bar, o Options) error {
 		title = o.Title
 	}
 	const rowH, barH = 46.0, 16.0
+	W, _ := size(o, BarsWidth, 0)
 	top := 8.0
 	if o.Heading {
-		top = 40
+		top = 40 + headingLead*float64(len(headingLines(title, W))-1)
 	}
-	W, _ := size(o, BarsWidth, 0)
 	H := int(top + 28 + rowH*float64(len(bars)) + 8)
 	if o.Height > 0 {
 		H = o.Height
 	}
 	s := newSVG(o, W, H, title, desc)
 	if o.Heading {
-		s.text(16, 26, "", "bold", "", 18, title)
+		s.heading(title, W)
 	}
 	lx, ly := 16.0, top+14
 	for _, l := range []struct{ colour, label string }{{lineBlue, "Complete"}, {midBlue, "In progress"}, {track, "Neither"}} {

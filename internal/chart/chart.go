@@ -97,6 +97,48 @@ func (s *svg) finish(w io.Writer) error {
 	return err
 }
 
+// headingLead is the distance between the lines of a heading.
+const headingLead = 22.0
+
+// headingLines breaks a heading into at most two lines that fit a chart w
+// pixels wide, shortening the second with an ellipsis if it must.
+func headingLines(title string, w int) []string {
+	limit := float64(w) - 32
+	fits := func(s string) bool { return textWidth(s, 18)*1.08 <= limit } // bold is wider
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(title) {
+		switch {
+		case line == "":
+			line = word
+		case fits(line + " " + word):
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	lines = append(lines, line)
+	if len(lines) > 2 {
+		rest := strings.Join(lines[1:], " ")
+		for rest != "" && !fits(rest+"…") {
+			r := []rune(rest)
+			rest = string(r[:len(r)-1])
+		}
+		lines = []string{lines[0], rest + "…"}
+	}
+	return lines
+}
+
+// heading draws the title at the top and returns where the rest begins.
+func (s *svg) heading(title string, w int) float64 {
+	lines := headingLines(title, w)
+	for i, l := range lines {
+		s.text(16, 26+headingLead*float64(i), "", "bold", "", 18, l)
+	}
+	return 40 + headingLead*float64(len(lines)-1)
+}
+
 // num prints a coordinate with at most one decimal, and no "-0".
 func num(f float64) string {
 	s := strings.TrimSuffix(fmt.Sprintf("%.1f", f), ".0")

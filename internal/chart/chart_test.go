@@ -136,3 +136,27 @@ func TestBarsFromSummary(t *testing.T) {
 		t.Errorf("chart lacks the train figure:\n%s", out.String())
 	}
 }
+
+func TestLongHeadingWraps(t *testing.T) {
+	long := strings.Repeat("progress of the workforce strategy ", 12)
+	lines := headingLines(long, 720)
+	if len(lines) != 2 || !strings.HasSuffix(lines[1], "…") {
+		t.Fatalf("lines = %q", lines)
+	}
+	for _, l := range lines {
+		if textWidth(l, 18)*1.08 > 720-32 {
+			t.Errorf("line too wide: %q", l)
+		}
+	}
+	if got := headingLines("Short title", 720); len(got) != 1 || got[0] != "Short title" {
+		t.Errorf("short title = %q", got)
+	}
+	var b bytes.Buffer
+	if err := BarChart(&b, long, "", []Bar{{Label: "A", Total: 1}}, Options{Heading: true}); err != nil {
+		t.Fatal(err)
+	}
+	title, _ := wellFormed(t, b.Bytes())
+	if title != long {
+		t.Errorf("the accessible title must stay whole: %q", title)
+	}
+}

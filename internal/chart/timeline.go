@@ -34,8 +34,7 @@ func Timeline(w io.Writer, t *timeline.Timeline, o Options) error {
 	s := newSVG(o, W, H, title, TimelineDescription(t))
 	top := 8.0
 	if o.Heading {
-		s.text(16, 26, "", "bold", "", 18, title)
-		top = 40
+		top = s.heading(title, W)
 	}
 	partial := t.Declared > t.Present
 

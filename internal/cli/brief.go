@@ -25,18 +25,28 @@ type briefOptions struct {
 func newCmdBrief(f *Factory, runF func(*briefOptions) error) *cobra.Command {
 	opts := &briefOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "brief (--actor ID | --theme THEME) [flags]",
-		Short: "Write a plain-English briefing on one actor or one theme",
-		Long: `Write a short briefing for a board paper or a champion on one actor or one
-theme: what the actor leads and partners on (or where the theme stands and
-who leads it), what moved since --since, what is past its due date and not
-complete, and what has had no evidence for six months. Every sentence
-carries its numbers and item ids.
+		Use:   "brief [--actor ID | --theme THEME] [flags]",
+		Short: "Write a plain-English briefing on the strategy, one actor or one theme",
+		Long: `Write a short briefing for a board paper, a director or a champion.
+
+With no flags it briefs on the whole strategy: the headline figures, what
+moved since launch, what is past its due date and not complete, what has
+had no evidence for six months, what government alone must do and what the
+sector can do now. --actor briefs on what one actor leads and partners on,
+--theme on where one theme stands and who leads it.
+
+Every item is named by its id and title. Each event gives its date, what
+moved and the evidence's link, one line per item per date, so the text
+can be forwarded as it is.
 
 Statuses are read from the progress logs as they stood on --as-of (default
-today); --since defaults to three months before that. The same data and
-dates always give the same words.`,
-		Example: `  # for a DHSC board paper
+today); --since defaults to the strategy's launch for the whole strategy
+and to three months before --as-of for an actor or theme. The same data
+and dates always give the same words.`,
+		Example: `  # the whole strategy, for a director
+  $ strategy brief
+
+  # for a DHSC board paper
   $ strategy brief --actor dhsc --since 2025-07-18
 
   # the train theme at the one-year mark, as Markdown
@@ -56,7 +66,6 @@ dates always give the same words.`,
 	addEvidenceFlag(cmd, &opts.Evidence)
 	addFormatFlag(cmd, &opts.Format, "text", "markdown")
 	cmd.MarkFlagsMutuallyExclusive("actor", "theme")
-	cmd.MarkFlagsOneRequired("actor", "theme")
 	_ = cmd.RegisterFlagCompletionFunc("actor", completeActors(f))
 	_ = cmd.RegisterFlagCompletionFunc("theme", completeThemes(f))
 	_ = cmd.RegisterFlagCompletionFunc("since", cobra.NoFileCompletions)

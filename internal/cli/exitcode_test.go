@@ -64,7 +64,7 @@ func TestMainExitCodes(t *testing.T) {
 		{"report markdown", []string{"report", "--data", "../../testdata/example-partial", "--format", "markdown"}, ExitOK, ""},
 		{"report bad format", []string{"report", "--format", "pdf"}, ExitUsage, ""},
 		{"report unwritable", []string{"report", "--data", "../../testdata/example-partial", "-o", "testdata/nope/r.html"}, ExitFailure, ""},
-		{"brief needs a subject", []string{"brief", "--data", "../../testdata/example-partial"}, ExitUsage, ""},
+		{"brief on the whole strategy", []string{"brief", "--data", "../../testdata/example-partial"}, ExitOK, ""},
 		{"brief on both", []string{"brief", "--actor", "edc", "--theme", "train"}, ExitUsage, ""},
 		{"brief unknown actor", []string{"brief", "--data", "../../testdata/example-partial", "--actor", "nobody"}, ExitUsage, ""},
 		{"badge", []string{"badge", "--data", "../../testdata/example-partial"}, ExitOK, ""},

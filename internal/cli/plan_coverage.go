@@ -139,7 +139,7 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string)
 		scope += fmt.Sprintf(" (%d of the %d the strategy declares)", rep.Items, rep.Declared)
 	}
 	for _, p := range rep.Plans {
-		w.heading(1, fmt.Sprintf("%s: %s", p.Organisation.Name, p.Title))
+		w.heading(1, planHeading(p.Organisation.Name, p.Title))
 		dropped := p.Actions - p.Counted
 		acts := prose.Count(p.Actions, "action")
 		if dropped > 0 {
@@ -191,6 +191,19 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string)
 	}
 	_, err := fmt.Fprint(ios.Out, strings.TrimPrefix(w.b.String(), "\n"))
 	return err
+}
+
+// planHeading names a plan by its organisation and title, once: a plan
+// titled after its owner ("Northshire County Council workforce plan") is
+// not headed "Northshire County Council: Northshire County Council ...".
+func planHeading(org, title string) string {
+	switch {
+	case title == "":
+		return org
+	case org == "" || strings.HasPrefix(strings.ToLower(title), strings.ToLower(org)):
+		return title
+	}
+	return org + ": " + title
 }
 
 func writeThemes(w *coverageWriter, title string, themes []coverage.Share) error {

@@ -25,14 +25,15 @@ func (e Event) Moved() bool { return e.From != e.To }
 
 // Events returns what the items' logs recorded after since and on or before
 // asOf (both YYYY-MM-DD; since "" means from the start), newest first, then
-// by item id. Statuses are read with [dataset.Item.StatusOn], so they are
-// the ones every other figure uses.
+// by item id. Entries come from [dataset.Item.Events] and statuses from
+// [dataset.Item.StatusOn], so they are the ones every other figure uses.
 func Events(items []*dataset.Item, since, asOf string) []Event {
 	var out []Event
 	for _, it := range items {
 		var ev *Event
-		for i := range it.Progress {
-			e := &it.Progress[i]
+		// The log as it now stands: corrections apply to the entries they
+		// correct and are not events of their own.
+		for _, e := range it.Events() {
 			if e.Date <= since || e.Date > asOf {
 				continue
 			}

@@ -187,7 +187,7 @@ func TestReportInBrowser(t *testing.T) {
 	if !strings.HasPrefix(res.H1, s.Strategy.Title) {
 		t.Errorf("h1 = %q", res.H1)
 	}
-	wantHeadings := []string{"H1 " + res.H1, "H2 Headlines", "H2 Progress by theme", "H2 Progress by actor type", "H2 Progress by lead actor", "H2 What changed in the last 90 days", "H2 All items"}
+	wantHeadings := []string{"H1 " + res.H1, "H2 Headlines", "H2 Progress over time", "H2 Progress by theme", "H2 Progress by actor type", "H2 Progress by lead actor", "H2 What changed in the last 90 days", "H2 All items"}
 	if !slices.Equal(res.Headings, wantHeadings) {
 		t.Errorf("headings = %q, want %q", res.Headings, wantHeadings)
 	}

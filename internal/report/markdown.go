@@ -29,6 +29,33 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) erro
 	for _, h := range p.Headlines {
 		fmt.Fprintf(&b, "- %s\n", h)
 	}
+	if pr := p.Progress; pr != nil {
+		fmt.Fprintf(&b, "\n## Progress over time\n\n%s\n\n", mdText(strings.Replace(pr.Caption, "The numbers behind the chart: the items", "The items", 1)))
+		for _, c := range pr.Claims {
+			fmt.Fprintf(&b, "%s\n\n", mdText(c))
+		}
+		header := append(append([]string{"Date"}, pr.Statuses...), pr.Moved)
+		if pr.Range != "" {
+			header = append(header, pr.Range)
+		}
+		mdRow(&b, header)
+		mdRule(&b, len(header))
+		for _, r := range pr.Rows {
+			date := r.Date
+			if r.Claim {
+				date += " \\*"
+			}
+			cells := []string{date}
+			for _, n := range r.Counts {
+				cells = append(cells, fmt.Sprint(n))
+			}
+			cells = append(cells, r.Moved)
+			if pr.Range != "" {
+				cells = append(cells, r.Range)
+			}
+			mdRow(&b, cells)
+		}
+	}
 	for _, sec := range p.Sections {
 		fmt.Fprintf(&b, "\n## %s\n\n%s Bars: █ complete, ▒ in progress, ░ not yet.\n\n", sec.Title, sec.Caption)
 		header := append(append([]string{sec.Label, "Items"}, sec.Statuses...), "In progress or complete", "Bar")

@@ -172,7 +172,7 @@ func TestPlansSectionOnlyWithPlans(t *testing.T) {
 
 	with := renderPlans(t, s, []*plan.Plan{readPlan(t, s, "plans/council.yaml", councilPlan)})
 	got := strings.Join(h2s(t, with), " ")
-	if want := "headlines theme actor-type lead changes local-plans all-items"; got != want {
+	if want := "headlines progress-over-time theme actor-type lead changes local-plans all-items"; got != want {
 		t.Errorf("sections %q, want %q", got, want)
 	}
 	if _, _, ok := tableByID(t, with, "plan-coverage"); !ok {

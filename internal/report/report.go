@@ -6,16 +6,20 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 
+	"github.com/open-workforce/strategy/internal/chart"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
+	"github.com/open-workforce/strategy/internal/timeline"
 )
 
 // Formats are the formats [Write] accepts.
@@ -35,6 +39,7 @@ type page struct {
 	Coverage  string   // the sentence on how much of the strategy is tracked
 	Headlines []string // summary headlines, full sentences
 	Glance    []glance
+	Progress  *progress // nil when no timeline can be drawn
 	Legend    []legendEntry
 	Sections  []section
 	Items     []row
@@ -44,6 +49,27 @@ type page struct {
 	Themes    []option
 	Statuses  []option
 	Actors    []option
+}
+
+// progress is the share in progress or complete over time: a chart, and
+// the same numbers as a table for those who cannot see it or would rather
+// read them.
+type progress struct {
+	SVG      template.HTML // from [chart.Timeline], which escapes all text
+	Caption  string
+	Statuses []string // status names, the count columns' headers
+	Moved    string   // the header of the share among the items present
+	Range    string   // the header of the share of all declared; "" when complete
+	Rows     []progressRow
+	Claims   []string // each published claim beside the dataset's range that day
+}
+
+type progressRow struct {
+	Date   string
+	Claim  bool // the day of a published claim rather than a month end
+	Counts []int
+	Moved  string
+	Range  string
 }
 
 // glance is one large figure at the top of the page.
@@ -184,6 +210,7 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 		p.Headlines = append(p.Headlines, h.Text+".")
 	}
 	p.Glance = glances(sum)
+	p.Progress = newProgress(s, asOf, statusName)
 	for i := len(summary.Progressed) - 1; i >= 0; i-- {
 		st := summary.Progressed[i]
 		p.Legend = append(p.Legend, legendEntry{Class: "seg-" + st, Name: statusName(st)})
@@ -273,9 +300,9 @@ func glances(sum *summary.Summary) []glance {
 	for _, f := range []struct {
 		id    string
 		label string
-	}{{summary.HeadlineProgressed, "tracked items are in progress or complete"}, {summary.HeadlineComplete, "tracked items are complete"}} {
+	}{{summary.HeadlineProgressed, "in progress or complete"}, {summary.HeadlineComplete, "complete"}} {
 		h := sum.Headline(f.id)
-		gl := glance{Figure: fmt.Sprintf("%d of %d", h.Share.N, sum.Present), Label: f.label}
+		gl := glance{Figure: fmt.Sprintf("%d of %d", h.Share.N, sum.Present), Label: "tracked items " + plural(h.Share.N, "is", "are") + " " + f.label}
 		if sum.Partial() {
 			gl.Detail = fmt.Sprintf("so between %d%% and %d%% of all %d", h.Low.PercentFloor(), h.High.PercentCeil(), sum.Declared)
 		} else {
@@ -414,4 +441,63 @@ func filterOptions(s *dataset.Set, statusName func(string) string) (themes, stat
 	}
 	slices.SortFunc(actors, func(a, b option) int { return cmp.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)) })
 	return themes, statuses, actors
+}
+
+// newProgress counts the items at every month end from publication to asOf
+// with [timeline.Compute], as `strategy timeline` does, and draws them. It
+// returns nil when there is no publication date to start from.
+func newProgress(s *dataset.Set, asOf string, statusName func(string) string) *progress {
+	tl, err := timeline.Compute(s, timeline.Options{To: asOf, Today: asOf})
+	if err != nil {
+		return nil
+	}
+	var svg bytes.Buffer
+	if err := chart.Timeline(&svg, tl, chart.Options{Fluid: true, IDPrefix: "progress-chart"}); err != nil {
+		return nil
+	}
+	pr := &progress{
+		SVG:     template.HTML(svg.String()), // #nosec: chart escapes every string through sanitize.XML
+		Caption: fmt.Sprintf("The numbers behind the chart: the items by status at the end of each month from %s to %s, and on the day of each published claim (marked *).", tl.From, tl.To),
+		Moved:   fmt.Sprintf("In progress or complete, of the %d present", tl.Present),
+	}
+	for _, st := range tl.Statuses {
+		pr.Statuses = append(pr.Statuses, statusName(st))
+	}
+	partial := tl.Declared > tl.Present
+	if partial {
+		pr.Range = fmt.Sprintf("Of all %d declared", tl.Declared)
+	}
+	row := func(date string, claim bool, counts []timeline.Count, moved summary.Share, low, high summary.Share) {
+		r := progressRow{Date: date, Claim: claim, Moved: fmt.Sprintf("%d (%d%%)", moved.N, moved.Percent())}
+		for _, c := range counts {
+			r.Counts = append(r.Counts, c.N)
+		}
+		if partial {
+			r.Range = fmt.Sprintf("%d–%d%%", low.PercentFloor(), high.PercentCeil())
+		}
+		pr.Rows = append(pr.Rows, r)
+	}
+	claims := tl.Claims
+	for _, p := range tl.Overall.Points {
+		for len(claims) > 0 && claims[0].Date < p.Date {
+			c := claims[0]
+			row(c.Date, true, c.Counts, c.Moved, c.Low, c.High)
+			claims = claims[1:]
+		}
+		row(p.Date, false, p.Counts, p.Moved, *p.Low, *p.High)
+	}
+	for _, c := range tl.Claims {
+		pr.Claims = append(pr.Claims, fmt.Sprintf("On %s it was published that “%s”. The dataset gives %d of the %d items present that day, so %s of all %d.",
+			c.Date, sanitize.Line(c.Text), c.Moved.N, c.Moved.Of, rangeWords(c.Low, c.High), c.Low.Of))
+	}
+	return pr
+}
+
+// rangeWords is a share of all declared items in words, as a range when
+// the dataset is partial.
+func rangeWords(low, high summary.Share) string {
+	if low == high {
+		return fmt.Sprintf("%d%%", low.Percent())
+	}
+	return fmt.Sprintf("between %d%% and %d%%", low.PercentFloor(), high.PercentCeil())
 }

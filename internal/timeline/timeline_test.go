@@ -175,12 +175,27 @@ func TestAgreesWithListOnRealData(t *testing.T) {
 }
 
 // TestAgreesWithListOnGeneratedData gives the real dataset's items random
-// progress logs (dates in order, any status, some starting after launch)
-// and checks the property on each.
+// progress logs (any status, some starting after launch, some entries
+// recorded late out of date order, some corrected later) and checks the
+// property on each.
 func TestAgreesWithListOnGeneratedData(t *testing.T) {
 	base := load(t, "../../data")
 	statuses := query.StatusIDs(base)
 	launch, _ := time.Parse(time.DateOnly, base.Strategy.Published)
+	// naive reads a log as if it were in date order without corrections: a
+	// timeline that did so must fail this test, so the data must tell the
+	// two apart somewhere.
+	naive := func(it *dataset.Item, date string) string {
+		st := ""
+		for _, e := range it.Progress {
+			if e.Date > date {
+				break
+			}
+			st = e.Status
+		}
+		return st
+	}
+	differs := 0
 	for seed := range uint64(20) {
 		r := rand.New(rand.NewPCG(seed, 14))
 		s := *base
@@ -193,7 +208,23 @@ func TestAgreesWithListOnGeneratedData(t *testing.T) {
 				c.Progress = append(c.Progress, dataset.Entry{Date: day.Format(time.DateOnly), Status: statuses[r.IntN(len(statuses))]})
 				day = day.AddDate(0, 0, r.IntN(200))
 			}
+			if n := len(c.Progress); n > 1 && r.IntN(4) == 0 {
+				// an event found late: appended after a later one
+				late := c.Progress[n-2]
+				late.Date = day.AddDate(0, 0, -r.IntN(300)).Format(time.DateOnly)
+				c.Progress = append(c.Progress, late)
+			}
+			if n := len(c.Progress); n > 0 && r.IntN(3) == 0 {
+				wrong := c.Progress[r.IntN(n)]
+				c.Progress = append(c.Progress, dataset.Entry{Date: day.Format(time.DateOnly), Status: statuses[r.IntN(len(statuses))],
+					Correction: &dataset.Correction{Corrects: wrong.Date, Reason: "generated"}})
+			}
 			s.Items = append(s.Items, &c)
+		}
+		for _, it := range s.Items {
+			if naive(it, "2027-03-15") != query.Status(it, "2027-03-15") {
+				differs++
+			}
 		}
 		by := []string{"", "theme", "actor-type"}[seed%3]
 		tl, err := Compute(&s, Options{Today: "2027-03-15", By: by})
@@ -203,6 +234,10 @@ func TestAgreesWithListOnGeneratedData(t *testing.T) {
 		monthEnds(t, tl)
 		agrees(t, &s, tl)
 	}
+	if differs == 0 {
+		t.Fatal("no generated log has a correction or late entry that changes a status")
+	}
+	t.Logf("%d generated items read differently once corrections and late entries apply", differs)
 }
 
 func BenchmarkCompute(b *testing.B) {
