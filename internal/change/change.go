@@ -120,12 +120,15 @@ func progress(b, h *dataset.Item) (Progress, bool) {
 // prefixChanged returns the index of the first base entry that head no longer
 // holds unchanged, or -1 when head only appends.
 func prefixChanged(base, head []dataset.Entry) int {
+	if len(entryProblems(base, head)) == 0 {
+		return -1
+	}
 	for i, e := range base {
 		if i >= len(head) || !sameEntry(e, head[i]) {
 			return i
 		}
 	}
-	return -1
+	return len(base)
 }
 
 func sameEntry(a, b dataset.Entry) bool {
@@ -135,8 +138,145 @@ func sameEntry(a, b dataset.Entry) bool {
 	if a.Evidence != nil && *a.Evidence != *b.Evidence {
 		return false
 	}
+	if (a.Correction == nil) != (b.Correction == nil) {
+		return false
+	}
+	if a.Correction != nil && *a.Correction != *b.Correction {
+		return false
+	}
 	a.Evidence, b.Evidence = nil, nil
+	a.Correction, b.Correction = nil, nil
 	return a == b
+}
+
+// entryKey is what identifies a progress entry across versions: its date,
+// status and evidence. Entries are matched by it, not by position, so that
+// deleting the third of four entries is reported as that entry deleted, not
+// as the third differing and the fourth deleted.
+func entryKey(e dataset.Entry) string {
+	url := ""
+	if e.Evidence != nil {
+		url = e.Evidence.URL
+	}
+	return e.Date + "\x00" + e.Status + "\x00" + url
+}
+
+// entryProblem is one base entry that head edited or deleted, or one head
+// entry inserted among entries base already held.
+type entryProblem struct {
+	base, head int      // indexes; -1 when absent
+	fields     []string // for an edit: what changed
+}
+
+// entryProblems matches base's entries to head's, in order, by identity
+// (date, status, evidence); a base entry left over is matched to a left-over
+// head entry as an edit, and otherwise was deleted.
+func entryProblems(base, head []dataset.Entry) []entryProblem {
+	pair := make([]int, len(base))
+	used := make([]bool, len(head))
+	next := 0
+	for i, e := range base {
+		pair[i] = -1
+		for k := next; k < len(head); k++ {
+			if !used[k] && entryKey(head[k]) == entryKey(e) {
+				pair[i], used[k], next = k, true, k+1
+				break
+			}
+		}
+	}
+	// A base entry left over was edited if head holds one left over that
+	// shares its date, else its evidence, else its place in the log.
+	evidenceURL := func(e dataset.Entry) string {
+		if e.Evidence == nil {
+			return ""
+		}
+		return e.Evidence.URL
+	}
+	for _, same := range []func(i, k int) bool{
+		func(i, k int) bool { return head[k].Date == base[i].Date },
+		func(i, k int) bool { return evidenceURL(base[i]) != "" && evidenceURL(head[k]) == evidenceURL(base[i]) },
+		func(i, k int) bool { return k == i },
+	} {
+		for i := range base {
+			if pair[i] >= 0 {
+				continue
+			}
+			for k := range head {
+				if !used[k] && same(i, k) {
+					pair[i], used[k] = k, true
+					break
+				}
+			}
+		}
+	}
+	var out []entryProblem
+	last := -1
+	for i, k := range pair {
+		switch {
+		case k < 0:
+			out = append(out, entryProblem{base: i, head: -1})
+		case !sameEntry(base[i], head[k]):
+			out = append(out, entryProblem{base: i, head: k, fields: entryFields(base[i], head[k])})
+		}
+		last = max(last, k)
+	}
+	for k := 0; k < last; k++ {
+		if !used[k] {
+			out = append(out, entryProblem{base: -1, head: k})
+		}
+	}
+	return out
+}
+
+// entryFields names the fields that differ between two versions of an entry.
+func entryFields(a, b dataset.Entry) []string {
+	var out []string
+	add := func(name, x, y string) {
+		if x != y {
+			out = append(out, name)
+		}
+	}
+	add("date", a.Date, b.Date)
+	add("date_precision", a.DatePrecision, b.DatePrecision)
+	add("recorded", a.Recorded, b.Recorded)
+	add("status", a.Status, b.Status)
+	add("note", a.Note, b.Note)
+	var ea, eb dataset.Evidence
+	if a.Evidence != nil {
+		ea = *a.Evidence
+	}
+	if b.Evidence != nil {
+		eb = *b.Evidence
+	}
+	if (a.Evidence == nil) != (b.Evidence == nil) {
+		out = append(out, "evidence")
+	} else {
+		add("evidence.kind", ea.Kind, eb.Kind)
+		add("evidence.url", ea.URL, eb.URL)
+		add("evidence.link", ea.Link, eb.Link)
+		add("evidence.title", ea.Title, eb.Title)
+	}
+	var ca, cb dataset.Correction
+	if a.Correction != nil {
+		ca = *a.Correction
+	}
+	if b.Correction != nil {
+		cb = *b.Correction
+	}
+	if (a.Correction == nil) != (b.Correction == nil) || ca != cb {
+		out = append(out, "correction")
+	}
+	return out
+}
+
+// describe names an entry so that a reader can find it: its date and status,
+// and its evidence when it has some.
+func describe(e dataset.Entry) string {
+	d := fmt.Sprintf("%s, %s", e.Date, e.Status)
+	if e.Evidence != nil && e.Evidence.URL != "" {
+		d += ", evidence " + e.Evidence.URL
+	}
+	return d
 }
 
 func fields(b, h *dataset.Item) []Field {
@@ -191,19 +331,22 @@ func AppendOnly(base, head *dataset.Set, baseLabel string) []finding.Finding {
 				Message: fmt.Sprintf("item %s was removed since %s, and its progress log with it", b.ID, baseLabel)})
 			continue
 		}
-		for i := prefixChanged(b.Progress, h.Progress); i >= 0 && i < len(b.Progress); i++ {
-			e := b.Progress[i]
+		for _, p := range entryProblems(b.Progress, h.Progress) {
 			f := finding.Finding{Path: h.Path, Rule: "append-only", Severity: finding.Error}
-			var loc []string
-			if i < len(h.Progress) {
-				if sameEntry(e, h.Progress[i]) {
-					continue
-				}
-				loc = []string{"progress", strconv.Itoa(i)}
-				f.Message = fmt.Sprintf("progress entry %d (%s) differs from %s: progress logs are append-only; restore it and add a new entry instead", i+1, e.Date, baseLabel)
-			} else {
-				loc = []string{"progress"}
-				f.Message = fmt.Sprintf("progress entry %d (%s) of %s was deleted: progress logs are append-only; restore it", i+1, e.Date, baseLabel)
+			loc := []string{"progress"}
+			switch {
+			case p.base < 0:
+				e := h.Progress[p.head]
+				loc = append(loc, strconv.Itoa(p.head))
+				f.Message = fmt.Sprintf("progress entry (%s) was inserted among entries already recorded at %s: progress logs are append-only; move it to the end of the log", describe(e), baseLabel)
+			case p.head < 0:
+				e := b.Progress[p.base]
+				f.Message = fmt.Sprintf("progress entry %d of %s (%s) was deleted: progress logs are append-only; restore it", p.base+1, baseLabel, describe(e))
+			default:
+				e := b.Progress[p.base]
+				loc = append(loc, strconv.Itoa(p.head))
+				f.Message = fmt.Sprintf("progress entry %d of %s (%s) was edited: %s changed; progress logs are append-only: restore it and add a new entry instead",
+					p.base+1, baseLabel, describe(e), strings.Join(p.fields, ", "))
 			}
 			if h.Doc != nil {
 				pos := h.Doc.Locate(loc...).Key

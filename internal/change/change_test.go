@@ -220,11 +220,11 @@ func TestAppendOnly(t *testing.T) {
 	got := AppendOnly(before, after, "main")
 	want := []finding.Finding{
 		{Path: "data/items/TR-01.yaml", Line: lineOf(t, tr01After, `- date: "2024-09-18"`), Column: 5, Rule: "append-only", Severity: finding.Error,
-			Message: "progress entry 2 (2024-09-18) differs from main: progress logs are append-only; restore it and add a new entry instead"},
+			Message: "progress entry 2 of main (2024-09-18, complete, evidence https://example.org/guide) was edited: note changed; progress logs are append-only: restore it and add a new entry instead"},
 		{Path: "data/items/TR-02.yaml", Rule: "append-only", Severity: finding.Warning,
 			Message: "item TR-02 was removed since main, and its progress log with it"},
 		{Path: "data/items/TR-03.yaml", Line: lineOf(t, tr03After, "progress:"), Column: 1, Rule: "append-only", Severity: finding.Error,
-			Message: "progress entry 2 (2025-01-10) of main was deleted: progress logs are append-only; restore it"},
+			Message: "progress entry 2 of main (2025-01-10, in-progress, evidence https://example.org/started) was deleted: progress logs are append-only; restore it"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d findings, want %d:\n%v", len(got), len(want), got)
@@ -233,5 +233,47 @@ func TestAppendOnly(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("finding %d:\n got %s\nwant %s", i, got[i], want[i])
 		}
+	}
+}
+
+// Entries are matched by date, status and evidence, not by position:
+// deleting the third of four names the third, and leaves the fourth alone;
+// an edit names the fields that changed.
+func TestAppendOnlyMatchesByIdentity(t *testing.T) {
+	ev := func(u string) *dataset.Evidence {
+		return &dataset.Evidence{Kind: "announcement", URL: u, Link: "stated"}
+	}
+	log := []dataset.Entry{
+		{Date: "2024-07-18", Status: "not-started"},
+		{Date: "2025-01-10", Status: "in-progress", Note: "opened", Evidence: ev("https://example.org/1")},
+		{Date: "2025-06-01", Status: "in-progress", Note: "more", Evidence: ev("https://example.org/2")},
+		{Date: "2025-12-18", Status: "complete", Note: "done", Evidence: ev("https://example.org/3")},
+	}
+	deleted := append(append([]dataset.Entry{}, log[:2]...), log[3])
+	got := entryProblems(log, deleted)
+	if len(got) != 1 || got[0].base != 2 || got[0].head != -1 {
+		t.Errorf("deleting entry 3 of 4: %+v, want entry 3 deleted and nothing else", got)
+	}
+	edited := append([]dataset.Entry{}, log...)
+	e := edited[2]
+	e.Note, e.Evidence = "rewritten", &dataset.Evidence{Kind: "announcement", URL: "https://example.org/2", Link: "read"}
+	edited[2] = e
+	got = entryProblems(log, edited)
+	if len(got) != 1 || got[0].base != 2 || got[0].head != 2 || strings.Join(got[0].fields, ",") != "note,evidence.link" {
+		t.Errorf("editing entry 3: %+v, want entry 3 edited in note and evidence.link", got)
+	}
+	restatused := append([]dataset.Entry{}, log...)
+	restatused[1].Status = "complete"
+	got = entryProblems(log, restatused)
+	if len(got) != 1 || got[0].base != 1 || strings.Join(got[0].fields, ",") != "status" {
+		t.Errorf("changing entry 2's status: %+v, want an edit of its status", got)
+	}
+	inserted := append(append(append([]dataset.Entry{}, log[:2]...), dataset.Entry{Date: "2025-03-01", Status: "in-progress"}), log[2:]...)
+	got = entryProblems(log, inserted)
+	if len(got) != 1 || got[0].base != -1 || got[0].head != 2 {
+		t.Errorf("inserting an entry: %+v, want one inserted entry", got)
+	}
+	if got := entryProblems(log, append(append([]dataset.Entry{}, log...), dataset.Entry{Date: "2026-01-01", Status: "complete"})); len(got) != 0 {
+		t.Errorf("appending is fine: %+v", got)
 	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // base is the valid example dataset of the CLI tests: two items of the
-// three declared, so its only finding is the coverage warning.
+// three declared, so its only finding is the coverage notice.
 const base = "../cli/testdata/base"
 
 const today = "2026-01-01"
@@ -47,10 +47,10 @@ func TestValidBase(t *testing.T) {
 	got := run(t, nil)
 	src := readBase(t, "strategy.yaml")
 	line, col := position(src, strings.Index(src, "3\nlaunch_status"))
-	want := finding.Finding{Path: "data/strategy.yaml", Line: line, Column: col, Rule: "coverage", Severity: finding.Warning,
+	want := finding.Finding{Path: "data/strategy.yaml", Line: line, Column: col, Rule: "coverage", Severity: finding.Notice,
 		Message: "2 of the 3 declared items are present"}
 	if len(got) != 1 || got[0] != want {
-		t.Errorf("the valid base should only warn about coverage, got:\n%v", got)
+		t.Errorf("the valid base should only note its coverage, got:\n%v", got)
 	}
 }
 
@@ -212,7 +212,7 @@ func TestRules(t *testing.T) {
 			var hit *finding.Finding
 			rules := map[string]bool{}
 			for i, f := range got {
-				if f.Rule == "coverage" && f.Severity == finding.Warning && tt.rule != "coverage" {
+				if f.Rule == "coverage" && f.Severity == finding.Notice && tt.rule != "coverage" {
 					continue // the base's own warning
 				}
 				rules[f.Rule] = true

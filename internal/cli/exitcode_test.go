@@ -36,7 +36,8 @@ func fixture(t *testing.T, file, old, new string) string {
 // TestMainExitCodes pins the exit code of each kind of outcome; testscript
 // alone only tells zero from non-zero.
 func TestMainExitCodes(t *testing.T) {
-	// The base declares three items and holds two: one coverage warning.
+	// The base declares three items and holds two: a coverage notice, which
+	// is information and fails nothing, not even --strict.
 	const warned = "testdata/base"
 	complete := fixture(t, "strategy.yaml", "declared_items: 3", "declared_items: 2")
 	broken := fixture(t, "items/AR-01.yaml", "status: in-progress\nprogress:", "status: finished\nprogress:")
@@ -46,8 +47,8 @@ func TestMainExitCodes(t *testing.T) {
 		want int
 		says string // a part of what the command prints, if it matters
 	}{
-		{"valid dataset with a warning", []string{"validate", "--data", warned}, ExitOK, "warning: coverage: 2 of the 3 declared items"},
-		{"warnings fail with --strict", []string{"validate", "--data", warned, "--strict"}, ExitFindings, "warning: coverage: 2 of the 3 declared items"},
+		{"valid dataset with a notice", []string{"validate", "--data", warned}, ExitOK, "notice: coverage: 2 of the 3 declared items"},
+		{"a coverage notice passes --strict", []string{"validate", "--data", warned, "--strict"}, ExitOK, "notice: coverage: 2 of the 3 declared items"},
 		{"no warnings pass --strict", []string{"validate", "--data", complete, "--strict"}, ExitOK, "0 errors, 0 warnings"},
 		{"broken dataset", []string{"validate", "--data", broken}, ExitFindings, "items/AR-01.yaml:17:9: invalid-value"},
 		{"no such folder", []string{"validate", "--data", "testdata/nope"}, ExitFailure, ""},

@@ -135,15 +135,10 @@ func cmdMaxwidth(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // cmdGenplan writes a fictional plan with N actions, each serving AR-01:
-// `genplan 100000 big.yaml`; with -compact each action is an empty `- {}`.
-// Such files are too large to keep in a script.
+// `genplan 100000 big.yaml`. Such files are too large to keep in a script.
 func cmdGenplan(ts *testscript.TestScript, neg bool, args []string) {
-	compact := len(args) > 0 && args[0] == "-compact"
-	if compact {
-		args = args[1:]
-	}
 	if neg || len(args) != 2 {
-		ts.Fatalf("usage: genplan [-compact] N file")
+		ts.Fatalf("usage: genplan N file")
 	}
 	n, err := strconv.Atoi(args[0])
 	if err != nil {
@@ -152,10 +147,6 @@ func cmdGenplan(ts *testscript.TestScript, neg bool, args []string) {
 	var b strings.Builder
 	b.WriteString("organisation:\n  name: Example Borough Council (fictional)\n  type: local-authority\ntitle: A very long plan\ndate: \"2025-04-01\"\nactions:\n")
 	for i := range n {
-		if compact {
-			b.WriteString("- {}\n")
-			continue
-		}
 		fmt.Fprintf(&b, "  - id: A%d\n    title: Example action %d\n    owner: Workforce team\n    status: planned\n    serves: [AR-01]\n", i+1, i+1)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))

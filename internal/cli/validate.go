@@ -32,14 +32,16 @@ dates quoted), unique ids that match file names, themes, areas and actors that
 resolve, progress oldest first and never in the future, the launch state first,
 evidence behind every later entry, never complete on an announcement alone,
 the item's status equal to its last entry's, and how many of the declared
-items are present (a warning). With --base REV, progress logs must only have
+items are present (a notice: information every report also states, which
+never fails, not even under --strict). With --base REV, progress logs must only have
 grown since that git revision: an edited or deleted entry is an error.
 When the dataset has a plans/ folder, every
 plan in it is checked as 'strategy plan check' does, and must give its url:
 only real, public plans belong there.
 
 Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
---strict), 2 on a usage error, 3 when there is no dataset to read.`,
+--strict; notices never count), 2 on a usage error, 3 when there is no
+dataset to read.`,
 		Example: `  # check ./data
   $ strategy validate
 
@@ -69,7 +71,7 @@ Exits 0 when the dataset is valid, 1 when it has errors (or warnings, with
 		},
 	}
 	addFormatFlag(cmd, &opts.Format, "text", "json", "github")
-	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too (notices, such as the coverage of declared items, never fail)")
 	cmd.Flags().StringVar(&opts.Base, "base", "", "also check that progress logs only grew since git revision `REV`")
 	return cmd
 }

@@ -11,10 +11,13 @@ import (
 // Severity says whether a finding fails validation.
 type Severity string
 
-// Severities. Warnings fail only under --strict.
+// Severities. Warnings fail only under --strict; a notice is information
+// (such as how many declared items the dataset holds, which stays true until
+// the dataset is complete) and never fails, so that --strict is usable in CI.
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	Notice  Severity = "notice"
 )
 
 // Finding is one problem at a place in a file. Line and Column are 1-based;
@@ -36,8 +39,8 @@ func (f Finding) String() string {
 		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
 	}
 	sev := ""
-	if f.Severity == Warning {
-		sev = "warning: "
+	if f.Severity == Warning || f.Severity == Notice {
+		sev = string(f.Severity) + ": "
 	}
 	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, f.Message)
 }
@@ -56,12 +59,15 @@ func Sort(fs []Finding) {
 	})
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and warnings; notices count as
+// neither.
 func Count(fs []Finding) (errs, warns int) {
 	for _, f := range fs {
-		if f.Severity == Warning {
+		switch f.Severity {
+		case Notice:
+		case Warning:
 			warns++
-		} else {
+		default:
 			errs++
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/memfs"
+	"github.com/open-workforce/strategy/internal/suggest"
 )
 
 // ErrNoGit means the git program cannot be found.
@@ -40,14 +41,15 @@ type Repo struct {
 // RevError is a revision that does not name a commit here.
 type RevError struct {
 	Rev     string
-	Shallow bool // the clone is shallow, so the commit may simply be missing
+	Shallow bool   // the clone is shallow, so the commit may simply be missing
+	Nearest string // the branch or tag most like Rev ("main" for "mian"), if any
 }
 
 func (e *RevError) Error() string {
 	if e.Shallow {
 		return fmt.Sprintf("unknown revision %q: this is a shallow clone and may not hold it; fetch the history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)", e.Rev)
 	}
-	return fmt.Sprintf("unknown revision %q", e.Rev)
+	return fmt.Sprintf("unknown revision %q", e.Rev) + suggest.Hint(e.Nearest)
 }
 
 // Open finds the work tree holding dir.
@@ -129,9 +131,18 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	out, err := r.run("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	id := strings.TrimSpace(string(out))
 	if err != nil || id == "" {
-		return "", &RevError{Rev: rev, Shallow: r.shallow()}
+		return "", &RevError{Rev: rev, Shallow: r.shallow(), Nearest: suggest.Nearest(rev, r.refs(), 2)}
 	}
 	return id, nil
+}
+
+// refs lists the short names of the branches, remote branches and tags.
+func (r *Repo) refs() []string {
+	out, err := r.run("for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags")
+	if err != nil {
+		return nil
+	}
+	return strings.Fields(string(out))
 }
 
 // Shallow reports whether the clone is shallow, so that history stops at the

@@ -15,7 +15,7 @@ func example(t testing.TB) *dataset.Set {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Findings) > 1 { // the coverage warning only
+	if len(s.Findings) > 1 { // the coverage notice only
 		t.Fatalf("example dataset has findings: %v", s.Findings)
 	}
 	return s

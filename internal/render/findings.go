@@ -67,8 +67,11 @@ func FindingsText(w io.Writer, r Report) error {
 func FindingsGitHub(w io.Writer, r Report) error {
 	for _, f := range r.Findings {
 		level := "error"
-		if f.Severity == finding.Warning {
+		switch f.Severity {
+		case finding.Warning:
 			level = "warning"
+		case finding.Notice:
+			level = "notice"
 		}
 		props := "file=" + escapeProperty(f.Path)
 		if f.Line > 0 {

@@ -286,3 +286,24 @@ func TestWriteTableMissingValues(t *testing.T) {
 		t.Errorf("Markdown shows a missing value as -, got %q", got)
 	}
 }
+
+// A notice is information: it is printed, counted as neither an error nor
+// a warning, and GitHub shows it as a notice.
+func TestNotice(t *testing.T) {
+	r := Report{Dataset: "data", Items: 2, Declared: 3, Findings: []finding.Finding{
+		{Path: "data/strategy.yaml", Rule: "coverage", Severity: finding.Notice, Message: "2 of the 3 declared items are present"},
+	}}
+	if errs, warns := finding.Count(r.Findings); errs != 0 || warns != 0 {
+		t.Errorf("a notice counted as %d errors, %d warnings", errs, warns)
+	}
+	var b strings.Builder
+	if err := FindingsGitHub(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "::notice file=data/strategy.yaml,title=coverage::2 of the 3") {
+		t.Errorf("GitHub output: %q", b.String())
+	}
+	if got := r.Findings[0].String(); got != "data/strategy.yaml: notice: coverage: 2 of the 3 declared items are present" {
+		t.Errorf("text: %q", got)
+	}
+}

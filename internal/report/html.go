@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
@@ -15,11 +16,16 @@ import (
 //go:embed assets
 var assets embed.FS
 
-var (
-	pageTemplate = template.Must(template.ParseFS(assets, "assets/report.html.tmpl"))
-	pageCSS      = mustRead("assets/report.css")
-	pageJS       = mustRead("assets/report.js")
-)
+// The page's template and assets are read on first use, not at package init:
+// every run of the binary links this package, few write a report.
+var pageAssets = sync.OnceValue(func() (p struct {
+	tmpl    *template.Template
+	css, js string
+}) {
+	p.tmpl = template.Must(template.ParseFS(assets, "assets/report.html.tmpl"))
+	p.css, p.js = mustRead("assets/report.css"), mustRead("assets/report.js")
+	return p
+})
 
 func mustRead(name string) string {
 	b, err := assets.ReadFile(name)
@@ -33,7 +39,7 @@ func mustRead(name string) string {
 // dataset string slipped past escaping, and allows only the page's own
 // script, by hash. Inline styles are allowed for the bar widths.
 func csp() string {
-	sum := sha256.Sum256([]byte(pageJS))
+	sum := sha256.Sum256([]byte(pageAssets().js))
 	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" +
 		base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
 }
@@ -44,12 +50,13 @@ func csp() string {
 // first, so a failure writes nothing.
 func HTML(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) error {
 	var buf bytes.Buffer
-	err := pageTemplate.Execute(&buf, struct {
+	pg := pageAssets()
+	err := pg.tmpl.Execute(&buf, struct {
 		P   *page
 		CSP string
 		CSS template.CSS
 		JS  template.JS
-	}{build(s, asOf, plans), csp(), template.CSS(pageCSS), template.JS(pageJS)})
+	}{build(s, asOf, plans), csp(), template.CSS(pg.css), template.JS(pg.js)})
 	if err != nil {
 		return err
 	}

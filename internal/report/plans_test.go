@@ -298,7 +298,7 @@ func TestHostilePlanRendersAsText(t *testing.T) {
 			t.Errorf("the page has %d <%s> elements; plan markup must stay text", p.tags[tag], tag)
 		}
 	}
-	if p.tags["script"] != 1 || p.scripts[0] != pageJS {
+	if p.tags["script"] != 1 || p.scripts[0] != pageAssets().js {
 		t.Errorf("want only the page's own script, got %d", p.tags["script"])
 	}
 	if len(p.handlers) > 0 {

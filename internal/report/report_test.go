@@ -102,7 +102,7 @@ func TestHostileDataRendersAsText(t *testing.T) {
 	if p.tags["script"] != 1 || p.tags["style"] != 1 {
 		t.Errorf("want exactly the page's own script and style, got %d scripts and %d styles", p.tags["script"], p.tags["style"])
 	}
-	if p.scripts[0] != pageJS {
+	if p.scripts[0] != pageAssets().js {
 		t.Error("the one script is not the page's own")
 	}
 	if len(p.handlers) > 0 {
