@@ -160,3 +160,39 @@ func TestLongHeadingWraps(t *testing.T) {
 		t.Errorf("the accessible title must stay whole: %q", title)
 	}
 }
+
+func TestTextChart(t *testing.T) {
+	s := load(t, "../../testdata/example-partial")
+	tl, err := timeline.Compute(s, timeline.Options{Today: "2025-10-15", Interval: "quarter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{20, 40, 60, 80, 120} {
+		out := Text(tl, width)
+		if out == "" {
+			t.Fatalf("no chart at %d columns", width)
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if n := len([]rune(line)); n > width {
+				t.Errorf("width %d: line of %d: %q", width, n, line)
+			}
+		}
+	}
+	out := Text(tl, 80)
+	lines := strings.Split(out, "\n")
+	// Points: launch, four quarter ends, the last day; 3 columns each. On
+	// the last day 4 of 8 certainly moved (50%) and at most 6 (75%): full
+	// up to the row under 50%, shaded up to the row under 75%.
+	if lines[0] != "100% ┤" {
+		t.Errorf("top row %q", lines[0])
+	}
+	if !strings.HasSuffix(lines[4], "██████") || !strings.HasSuffix(lines[2], "▒▒▒") || strings.HasSuffix(lines[1], "▒") {
+		t.Errorf("chart:\n%s", out)
+	}
+	if !strings.Contains(out, "◆") || !strings.Contains(out, "▒ if the 2 missing items were too") {
+		t.Errorf("legend or claim missing:\n%s", out)
+	}
+	if Text(tl, 10) != "" {
+		t.Error("a chart in 10 columns")
+	}
+}

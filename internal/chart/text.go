@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/open-workforce/strategy/internal/prose"
+
 	"github.com/open-workforce/strategy/internal/timeline"
 )
 
@@ -87,16 +89,20 @@ func Text(t *timeline.Timeline, width int) string {
 	}
 	b.WriteString("  0% └" + strings.Repeat("─", cols*per) + "\n")
 	first, last := pts[0].Date, pts[len(pts)-1].Date
-	if gap := cols*per - len(first) - len(last); gap >= 1 {
-		b.WriteString(strings.Repeat(" ", gutter) + first + strings.Repeat(" ", gap) + last + "\n")
-	} else {
-		b.WriteString(strings.Repeat(" ", gutter) + first + " to " + last + "\n")
+	pad := strings.Repeat(" ", gutter)
+	switch gap := cols*per - len(first) - len(last); {
+	case gap >= 1:
+		b.WriteString(pad + first + strings.Repeat(" ", gap) + last + "\n")
+	case gutter+len(first)+4+len(last) <= width:
+		b.WriteString(pad + first + " to " + last + "\n")
+	default:
+		b.WriteString(pad + first + "\n" + pad + last + "\n")
 	}
 	legend := []string{"█ in progress or complete"}
 	if t.Declared > t.Present {
 		legend = []string{
 			fmt.Sprintf("█ certainly in progress or complete, of all %d", t.Declared),
-			fmt.Sprintf("▒ if the %d missing items were too", t.Declared-t.Present),
+			missingToo(t.Declared - t.Present),
 		}
 	}
 	if len(t.Claims) > 0 {
@@ -106,7 +112,25 @@ func Text(t *timeline.Timeline, width int) string {
 		legend = []string{one}
 	}
 	for _, l := range legend {
-		b.WriteString(l + "\n")
+		if utf8.RuneCountInString(l) <= width {
+			b.WriteString(l + "\n")
+			continue
+		}
+		for i, line := range prose.Wrap(l, width-2) {
+			if i > 0 {
+				line = "  " + line // under the symbol's text
+			}
+			b.WriteString(line + "\n")
+		}
 	}
 	return b.String()
+}
+
+// missingToo explains the shaded part: what the share would be if every
+// missing item had moved as well.
+func missingToo(n int) string {
+	if n == 1 {
+		return "▒ if the missing item was too"
+	}
+	return fmt.Sprintf("▒ if the %d missing items were too", n)
 }
