@@ -107,19 +107,15 @@ func Evaluate(s *dataset.Set, c dataset.Claim) ClaimResult {
 	}
 	r.Undetermined, r.Unconfirmed = t.Unknown, t.Unconfirmed
 	r.Low, r.High = t.Bounds(s.Declared())
-	lo, hi, ok := satisfying(c.Comparison, c.Threshold, r.Low.Of)
-	if _, known := Satisfies(c.Comparison, 0, c.Threshold); !known {
+	v, known := verdict(c.Comparison, c.Threshold, r.Low.N, r.High.N, r.Low.Of)
+	if !known {
 		r.Verdict = Undecided
 		r.Explanation = fmt.Sprintf("cannot evaluate comparison %q", c.Comparison)
 		return r
 	}
-	switch {
-	case ok && lo <= r.Low.N && r.High.N <= hi:
-		r.Verdict = Holds
-	case !ok || hi < r.Low.N || r.High.N < lo:
-		r.Verdict = Contradicted
-	default:
-		r.Verdict = Undecided
+	r.Verdict = v
+	if v == Undecided {
+		lo, hi, _ := satisfying(c.Comparison, c.Threshold, r.Low.Of)
 		open := r.High.N - r.Low.N
 		r.Needs = &Needs{Open: open, Min: max(0, lo-r.Low.N), Max: min(open, hi-r.Low.N)}
 		r.Tension = tension(r, t, what)
@@ -179,30 +175,58 @@ func tension(r ClaimResult, t Tally, what string) string {
 		need, verb, strings.TrimPrefix(what, "are "), settled, matched, Share{matched, settled}.Percent())
 }
 
+// verdict decides a claim over every count from lo to hi of the declared
+// total of without visiting each count: a declared total is a number in a
+// file, and one visit per possible count would let that number decide how
+// long a run takes.
+func verdict(comparison string, threshold float64, lo, hi, of int) (Verdict, bool) {
+	if _, known := Satisfies(comparison, 0, threshold); !known {
+		return Undecided, false
+	}
+	a, b, ok := satisfying(comparison, threshold, of)
+	switch {
+	case ok && a <= lo && hi <= b:
+		return Holds, true
+	case !ok || b < lo || hi < a:
+		return Contradicted, true
+	}
+	return Undecided, true
+}
+
 // satisfying returns the counts k out of d whose share k/d meets the
 // comparison, as the interval [lo, hi]; ok is false when none does. Every
-// comparison's set is an interval, so its ends are 0, d, or next to a
-// threshold, and only those few counts are tried: the work does not grow
-// with d.
+// comparison holds on one unbroken run of shares around a centre, so a
+// failing count lies wholly below or wholly above that run, and both ends
+// are found by bisection: some sixty steps for any d, never one per count.
 func satisfying(comparison string, threshold float64, d int) (lo, hi int, ok bool) {
-	lo, hi = d+1, -1
-	try := func(k int) {
-		if k < 0 || k > d {
-			return
+	centre := map[string]float64{"over": 1, "at-least": 1, "under": 0, "just-over": threshold + 0.025, "about": threshold}[comparison]
+	share := func(k int) float64 { return Share{k, d}.Fraction() }
+	sat := func(k int) bool { yes, _ := Satisfies(comparison, share(k), threshold); return yes }
+	below := func(k int) bool { return !sat(k) && share(k) < centre }
+	above := func(k int) bool { return !sat(k) && share(k) > centre }
+	// first returns the least k in [0, d] with f(k), or d+1; f must be
+	// false up to some point and true from there on.
+	first := func(f func(int) bool) int {
+		a, b := 0, d
+		if !f(b) {
+			return d + 1
 		}
-		if yes, _ := Satisfies(comparison, Share{k, d}.Fraction(), threshold); yes {
-			lo, hi = min(lo, k), max(hi, k)
+		for a < b {
+			m := a + (b-a)/2
+			if f(m) {
+				b = m
+			} else {
+				a = m + 1
+			}
 		}
+		return a
 	}
-	try(0)
-	try(d)
-	for _, x := range []float64{threshold - 0.025, threshold, threshold + 0.025, threshold + 0.05} {
-		base := int(math.Floor(x * float64(d)))
-		for k := base - 2; k <= base+2; k++ {
-			try(k)
-		}
+	lo = first(func(k int) bool { return !below(k) })
+	hi = first(above) - 1
+	if lo > d || lo > hi || !sat(lo) {
+		return 0, -1, false
 	}
-	return lo, hi, hi >= 0
+	return lo, hi, true
 }
 
 // Satisfies reports whether share meets comparison against threshold, with

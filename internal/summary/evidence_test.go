@@ -89,7 +89,7 @@ func TestSatisfyingMatchesBruteForce(t *testing.T) {
 
 func TestClaimOnAHugeDeclaredCount(t *testing.T) {
 	s := example(t)
-	s.Strategy.DeclaredItems = 1 << 62 // closed form: no loop over possible counts
+	s.Strategy.DeclaredItems = dataset.MaxDeclared // the largest the loader accepts: no loop over possible counts
 	r := Evaluate(s, s.Strategy.Claims[0])
 	if r.Verdict != Undecided || r.Needs == nil {
 		t.Fatalf("verdict %s, needs %+v", r.Verdict, r.Needs)
