@@ -71,3 +71,18 @@ for n in $SIZES; do
 		"$(echo "$v / $p" | bc -l)" \
 		"$(echo "$a / $v" | bc -l)" "$( [ "$y" = NaN ] && echo - || printf '%.1f' "$(echo "$y / $v" | bc -l)")" "$(peak_mb "$bin" validate "$d")"
 done
+
+# strategy site: the whole command (load, build, write) for the real dataset
+# and generated ones. Under a second for the real one; per item the time
+# should stay flat as N grows (linear).
+printf '\n%-7s %10s %12s\n' N site "ms/1000 items"
+site_out="$WORK/site-out"
+for n in real ${SITE_SIZES:-1000 10000}; do
+	d="$WORK/data-$n"
+	[ "$n" = real ] && d=data
+	[ -f "$d/strategy.yaml" ] || go run ./bench/gen -n "$n" -o "$d"
+	items=$(ls "$d/items" | wc -l)
+	runs=5; [ "$items" -ge 10000 ] && runs=3
+	t=$(median $runs "$bin" site --data "$d" -o "$site_out" --force)
+	printf '%-7s %9.3fs %12.1f\n' "$n" "$t" "$(echo "$t * 1000000 / $items" | bc -l)"
+done

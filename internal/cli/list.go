@@ -11,6 +11,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/record"
 	"github.com/open-workforce/strategy/internal/render"
 )
 
@@ -119,56 +120,6 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	return cmd
 }
 
-// itemRecord is one item in list's JSON and YAML output: the documented
-// contract for scripts.
-type itemRecord struct {
-	ID           string       `json:"id" yaml:"id"`
-	Title        string       `json:"title" yaml:"title"`
-	Summary      string       `json:"summary" yaml:"summary"`
-	Kind         string       `json:"kind" yaml:"kind"`
-	Theme        string       `json:"theme" yaml:"theme"`
-	Area         string       `json:"area" yaml:"area"`
-	Status       string       `json:"status" yaml:"status"`
-	Due          *string      `json:"due" yaml:"due"`
-	Timescale    string       `json:"timescale" yaml:"timescale"`
-	Actors       recordActors `json:"actors" yaml:"actors"`
-	ActorType    string       `json:"actor_type" yaml:"actor_type"`
-	LastEvidence *string      `json:"last_evidence" yaml:"last_evidence"`
-	File         string       `json:"file" yaml:"file"`
-}
-
-type recordActors struct {
-	Lead     []string `json:"lead" yaml:"lead"`
-	Partners []string `json:"partners" yaml:"partners"`
-}
-
-func orNil(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func orEmpty(ss []string) []string {
-	if ss == nil {
-		return []string{}
-	}
-	return ss
-}
-
-func newItemRecord(it *dataset.Item, asOf string) itemRecord {
-	return itemRecord{
-		ID: it.ID, Title: it.Title, Summary: it.Summary, Kind: it.Kind, Theme: it.Theme, Area: it.Area,
-		Status:       query.Status(it, asOf),
-		Due:          orNil(it.Timescale.Due),
-		Timescale:    it.Timescale.Stated,
-		Actors:       recordActors{Lead: orEmpty(it.Actors.Lead), Partners: orEmpty(it.Actors.Partners)},
-		ActorType:    it.ActorType,
-		LastEvidence: orNil(query.LastEvidenceOn(it, asOf)),
-		File:         it.Path,
-	}
-}
-
 func listRun(opts *listOptions) error {
 	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
 	if err != nil {
@@ -207,10 +158,7 @@ func listRun(opts *listOptions) error {
 	}
 	switch opts.Format {
 	case "json", "yaml":
-		records := make([]itemRecord, 0, len(items))
-		for _, it := range items {
-			records = append(records, newItemRecord(it, date))
-		}
+		records := record.Items(items, date)
 		if opts.Format == "json" {
 			return render.JSON(out, records)
 		}

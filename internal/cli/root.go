@@ -170,6 +170,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		newCmdBrief(f, nil),
 		newCmdBadge(f, nil),
 		newCmdChart(f, nil),
+		newCmdSite(f, nil),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/record"
 	"github.com/open-workforce/strategy/internal/render"
 )
 
@@ -73,7 +74,7 @@ func themesRun(opts *themesOptions) error {
 	}
 	records := []themeRecord{}
 	for _, th := range s.Strategy.Themes {
-		r := themeRecord{ID: th.ID, Name: th.Name, Prefix: th.Prefix, Aliases: orEmpty(th.Aliases), Areas: []areaRecord{}}
+		r := themeRecord{ID: th.ID, Name: th.Name, Prefix: th.Prefix, Aliases: record.OrEmpty(th.Aliases), Areas: []areaRecord{}}
 		for _, a := range th.Areas {
 			ar := areaRecord{ID: a.ID, Name: a.Name, Basis: a.Basis}
 			for _, it := range s.Items {

@@ -38,10 +38,43 @@ func mustRead(name string) string {
 // csp forbids every fetch, so the page cannot reach the network even if a
 // dataset string slipped past escaping, and allows only the page's own
 // script, by hash. Inline styles are allowed for the bar widths.
-func csp() string {
-	sum := sha256.Sum256([]byte(pageAssets().js))
-	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" +
-		base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
+func csp() string { return ContentSecurityPolicy(pageAssets().js) }
+
+// ContentSecurityPolicy is the report's policy for a page whose only script
+// is js ("" for a page with none): no fetch of any kind, inline styles, and
+// that one script by hash. The site's pages use it too, so that every page
+// this tool writes is held to the same rules.
+func ContentSecurityPolicy(js string) string {
+	script := "'none'"
+	if js != "" {
+		sum := sha256.Sum256([]byte(js))
+		script = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
+	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src " + script + "; base-uri 'none'; form-action 'none'"
+}
+
+// CSS is the report's style sheet, which the site's pages start from.
+func CSS() string { return pageAssets().css }
+
+// Overview renders the report's headline figures and its progress bars by
+// theme, actor type and lead actor, for a page that embeds them (the site's
+// front page): the same figures and markup as the report, from one template.
+func Overview(s *dataset.Set, asOf string) (template.HTML, error) {
+	return fragment("overview", build(s, asOf, nil))
+}
+
+// PlansSection renders the report's section on how the plans cover the
+// national items; the plans must have passed [plan.Check].
+func PlansSection(s *dataset.Set, plans []*plan.Plan) (template.HTML, error) {
+	return fragment("plans", &page{Plans: newLocalPlans(s, plans)})
+}
+
+func fragment(name string, p *page) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := pageAssets().tmpl.ExecuteTemplate(&buf, name, p); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil // html/template escaped every value while executing
 }
 
 // HTML writes the report on s as of asOf (YYYY-MM-DD) as one self-contained

@@ -1,0 +1,134 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// browserTools finds playwright-core and Chromium, which .ci/run installs,
+// and axe-core beside playwright-core. Outside CI the test is skipped
+// without them; in CI their absence is a failure.
+func browserTools(t *testing.T) (nodeModules, chromium string) {
+	t.Helper()
+	dir, chromium := os.Getenv("STRATEGY_PLAYWRIGHT_DIR"), os.Getenv("STRATEGY_CHROMIUM")
+	if dir == "" || chromium == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("STRATEGY_PLAYWRIGHT_DIR and STRATEGY_CHROMIUM are not set: .ci/run installs playwright-core and chromium and sets them")
+		}
+		t.Skip("set STRATEGY_PLAYWRIGHT_DIR (a folder where `npm install playwright-core axe-core` ran) and STRATEGY_CHROMIUM (e.g. /usr/bin/chromium)")
+	}
+	nodeModules = filepath.Join(dir, "node_modules")
+	for _, pkg := range []string{"playwright-core", "axe-core"} {
+		if _, err := os.Stat(filepath.Join(nodeModules, pkg)); err != nil {
+			t.Fatalf("%s not found: %v", pkg, err)
+		}
+	}
+	return nodeModules, chromium
+}
+
+type crawlPage struct {
+	Links  []string `json:"links"`
+	Widths map[string]struct {
+		Console  []string `json:"console"`
+		Requests []string `json:"requests"`
+		Overflow float64  `json:"overflow"`
+		Status   int      `json:"status"`
+		H1       string   `json:"h1"`
+		Axe      []string `json:"axe"`
+		// On the front page: the search box at work.
+		FormVisible bool `json:"formVisible"`
+		Search      struct {
+			Query   string   `json:"query"`
+			Visible []string `json:"visible"`
+		} `json:"search"`
+		SearchNone bool `json:"searchNone"`
+	} `json:"widths"`
+}
+
+// TestSiteInBrowser writes the real dataset's site to a folder and crawls it in headless Chromium from the front page, at a phone's
+// width and a desktop's: every page loads with no console error and no
+// sideways scrolling, fetches nothing outside the site, passes axe-core's
+// WCAG 2.1 A and AA rules, and every link inside the site resolves; every
+// item's page is reached.
+func TestSiteInBrowser(t *testing.T) {
+	nodeModules, chromium := browserTools(t)
+	s := load(t, "../../data")
+	site := build(t, s, Options{})
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := site.Write(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	script, _ := filepath.Abs("testdata/crawl.cjs")
+	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", script, chromium, "file://"+filepath.ToSlash(dir)+"/", filepath.Join(nodeModules, "axe-core", "axe.min.js"))
+	cmd.Env = append(os.Environ(), "NODE_PATH="+nodeModules)
+	cmd.Stdin = strings.NewReader(`{"widths": [390, 1280]}`)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("crawl failed: %v\n%s", err, stderr.String())
+	}
+	var res struct {
+		Pages map[string]crawlPage `json:"pages"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		t.Fatalf("crawl output: %v\n%s", err, stdout.String())
+	}
+	for path, p := range res.Pages {
+		if _, ok := site.Files[path]; !ok {
+			t.Errorf("the crawl reached %s, which the site does not have", path)
+		}
+		for _, w := range []string{"390", "1280"} {
+			r, ok := p.Widths[w]
+			if !ok {
+				t.Errorf("%s was not opened at %s px", path, w)
+				continue
+			}
+			if len(r.Console) > 0 {
+				t.Errorf("%s at %s px: console %q", path, w, r.Console)
+			}
+			if len(r.Requests) > 0 {
+				t.Errorf("%s at %s px fetched %q", path, w, r.Requests)
+			}
+			if r.Overflow > 0 {
+				t.Errorf("%s at %s px scrolls sideways by %.0f px", path, w, r.Overflow)
+			}
+			if len(r.Axe) > 0 {
+				t.Errorf("%s at %s px: axe-core finds %q", path, w, r.Axe)
+			}
+			if path == "index.html" {
+				if !r.FormVisible || len(r.Search.Visible) != 1 || r.Search.Visible[0] != r.Search.Query || !r.SearchNone {
+					t.Errorf("search at %s px: form shown %v, %q finds %q, nonsense shows the no-match line %v", w, r.FormVisible, r.Search.Query, r.Search.Visible, r.SearchNone)
+				}
+			}
+			if r.H1 == "" {
+				t.Errorf("%s at %s px: no h1", path, w)
+			}
+		}
+		for _, l := range p.Links {
+			target := l
+			if target == "" || strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			if _, ok := site.Files[target]; !ok {
+				t.Errorf("%s links to %s, which does not exist", path, l)
+			}
+		}
+	}
+	for _, it := range s.Items {
+		if _, ok := res.Pages["items/"+it.ID+"/index.html"]; !ok {
+			t.Errorf("no link leads to %s's page", it.ID)
+		}
+	}
+	if len(res.Pages) < len(s.Items)+5 {
+		t.Errorf("the crawl reached only %d pages", len(res.Pages))
+	}
+}

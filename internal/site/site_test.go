@@ -1,0 +1,480 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/open-workforce/strategy/third_party/jsonschema"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+)
+
+// today is the fixed day the tests build on.
+const today = "2026-11-27"
+
+func load(t testing.TB, dir string) *dataset.Set {
+	t.Helper()
+	s, err := dataset.Load(os.DirFS(dir), dataset.Options{Display: dir, OSRoot: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func build(t testing.TB, s *dataset.Set, o Options) *Site {
+	t.Helper()
+	if o.AsOf == "" {
+		o.AsOf = today
+	}
+	site, err := Build(s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
+
+// TestReproducible builds the real dataset twice, and writes it twice: the
+// same bytes every time, file by file.
+func TestReproducible(t *testing.T) {
+	s := load(t, "../../data")
+	a := build(t, s, Options{BaseURL: "https://example.org/strategy/"})
+	b := build(t, load(t, "../../data"), Options{BaseURL: "https://example.org/strategy/"})
+	if !slices.Equal(a.Paths(), b.Paths()) {
+		t.Fatalf("two builds made different files")
+	}
+	for _, p := range a.Paths() {
+		if !bytes.Equal(a.Files[p], b.Files[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+	dirs := []string{filepath.Join(t.TempDir(), "one"), filepath.Join(t.TempDir(), "two")}
+	for _, d := range dirs {
+		if err := a.Write(d, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if x, y := tree(t, dirs[0]), tree(t, dirs[1]); !maps(x, y) {
+		t.Errorf("two writes differ")
+	}
+}
+
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func maps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestEveryItemHasItsFiles: a page, a feed and an API file for every item,
+// a page and a feed for every actor, a page for every theme.
+func TestEveryItemHasItsFiles(t *testing.T) {
+	s := load(t, "../../data")
+	site := build(t, s, Options{})
+	want := []string{"index.html", "404.html", "feed.xml", "themes/index.html", "actors/index.html", "api/v1/items.json", "api/v1/summary.json", "api/v1/timeline.json"}
+	for _, it := range s.Items {
+		want = append(want, "items/"+it.ID+"/index.html", "items/"+it.ID+"/feed.xml", "api/v1/items/"+it.ID+".json")
+	}
+	for _, a := range s.Registry.Actors {
+		want = append(want, "actors/"+a.ID+"/index.html", "actors/"+a.ID+"/feed.xml")
+	}
+	for _, th := range s.Strategy.Themes {
+		want = append(want, "themes/"+th.ID+"/index.html")
+	}
+	for _, p := range want {
+		if _, ok := site.Files[p]; !ok {
+			t.Errorf("no %s", p)
+		}
+	}
+	if _, ok := site.Files["sitemap.xml"]; ok {
+		t.Errorf("a sitemap without --base-url: its URLs must be absolute")
+	}
+	if _, ok := site.Files["plans/index.html"]; ok {
+		t.Errorf("a plans page without plans")
+	}
+	index := string(site.Files["index.html"])
+	for _, want := range []string{`<h2 id="progress-over-time">`, "<svg", `<h2 id="theme">`, `<h2 id="actor-type">`, `<h2 id="recent">`, `<h2 id="overdue">`, `id="coverage"`} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	page := string(site.Files["items/TR-02/index.html"])
+	for _, want := range []string{"<h1>TR-02: ", "Progress log", "link read: our reading", `href="../../actors/dhsc/index.html"`, `href="../../themes/train/index.html"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("TR-02's page lacks %q", want)
+		}
+	}
+}
+
+// atom is what RFC 4287 requires of a feed and its entries, read back with
+// encoding/xml.
+type atom struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Authors []struct {
+		Name string `xml:"name"`
+	} `xml:"author"`
+	Links   []atomLink `xml:"link"`
+	Entries []struct {
+		ID        string     `xml:"id"`
+		Title     string     `xml:"title"`
+		Updated   string     `xml:"updated"`
+		Published string     `xml:"published"`
+		Links     []atomLink `xml:"link"`
+		Summary   string     `xml:"summary"`
+		Authors   []struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+	} `xml:"entry"`
+}
+
+func parseAtom(t *testing.T, name string, b []byte) atom {
+	t.Helper()
+	var f atom
+	if err := xml.Unmarshal(b, &f); err != nil {
+		t.Fatalf("%s is not Atom: %v", name, err)
+	}
+	absolute := func(what, id string) {
+		if u, err := url.Parse(id); err != nil || u.Scheme == "" {
+			t.Errorf("%s: %s %q is not an absolute IRI", name, what, id)
+		}
+	}
+	stamp := func(what, v string) {
+		if _, err := time.Parse(time.RFC3339, v); err != nil {
+			t.Errorf("%s: %s %q is not an RFC 3339 date-time", name, what, v)
+		}
+	}
+	absolute("feed id", f.ID)
+	stamp("feed updated", f.Updated)
+	if f.Title == "" {
+		t.Errorf("%s: no title", name)
+	}
+	feedAuthor := len(f.Authors) > 0 && f.Authors[0].Name != ""
+	ids := map[string]bool{}
+	for _, e := range f.Entries {
+		absolute("entry id", e.ID)
+		stamp("entry updated", e.Updated)
+		if ids[e.ID] {
+			t.Errorf("%s: entry id %s twice", name, e.ID)
+		}
+		ids[e.ID] = true
+		if e.Title == "" {
+			t.Errorf("%s: entry %s has no title", name, e.ID)
+		}
+		if !feedAuthor && len(e.Authors) == 0 {
+			t.Errorf("%s: entry %s has no author, nor has the feed", name, e.ID)
+		}
+		if !slices.ContainsFunc(e.Links, func(l atomLink) bool { return l.Rel == "alternate" }) && e.Summary == "" {
+			t.Errorf("%s: entry %s has neither an alternate link nor content", name, e.ID)
+		}
+	}
+	return f
+}
+
+// progressAfterLaunch lists the progress entries dated after the strategy's
+// publication and on or before day, as "ID date"; a correction is not an
+// event of its own.
+func progressAfterLaunch(s *dataset.Set, items []*dataset.Item, day string) []string {
+	var out []string
+	for _, it := range items {
+		for _, e := range it.Progress {
+			if e.Correction == nil && e.Date > s.Strategy.Published && e.Date <= day {
+				out = append(out, it.ID+" "+e.Date)
+			}
+		}
+	}
+	return out
+}
+
+// TestFeeds parses every feed as Atom: the main feed has one entry per
+// progress entry after launch, newest first, each linking to its item's
+// page; each item's feed has that item's.
+func TestFeeds(t *testing.T) {
+	s := load(t, "../../data")
+	for _, base := range []string{"", "https://example.org/strategy/"} {
+		site := build(t, s, Options{BaseURL: base})
+		f := parseAtom(t, "feed.xml", site.Files["feed.xml"])
+		want := progressAfterLaunch(s, s.Items, today)
+		if len(f.Entries) != len(want) || len(want) == 0 {
+			t.Errorf("feed.xml has %d entries, want %d", len(f.Entries), len(want))
+		}
+		itemLink := regexp.MustCompile(`items/([A-Z]{2}-[0-9]+)/(?:index\.html)?#log-[0-9]+$`)
+		var got []string
+		for i, e := range f.Entries {
+			if i > 0 && e.Updated > f.Entries[i-1].Updated {
+				t.Errorf("entry %d (%s) is newer than the one before it", i, e.Updated)
+			}
+			var alt string
+			for _, l := range e.Links {
+				if l.Rel == "alternate" {
+					alt = l.Href
+				}
+			}
+			m := itemLink.FindStringSubmatch(alt)
+			if m == nil || (base != "" && !strings.HasPrefix(alt, base)) {
+				t.Errorf("entry %s links to %q, not an item page", e.ID, alt)
+				continue
+			}
+			if _, ok := site.Files["items/"+m[1]+"/index.html"]; !ok {
+				t.Errorf("entry %s links to %s, which has no page", e.ID, alt)
+			}
+			got = append(got, m[1]+" "+e.Published[:10])
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("feed entries %q, want %q", got, want)
+		}
+		for _, it := range s.Items {
+			name := "items/" + it.ID + "/feed.xml"
+			f := parseAtom(t, name, site.Files[name])
+			if n := len(progressAfterLaunch(s, []*dataset.Item{it}, today)); len(f.Entries) != n {
+				t.Errorf("%s: %d entries, want %d", name, len(f.Entries), n)
+			}
+		}
+		for _, a := range s.Registry.Actors {
+			parseAtom(t, "actors/"+a.ID+"/feed.xml", site.Files["actors/"+a.ID+"/feed.xml"])
+		}
+	}
+}
+
+// TestSitemap lists every page but the 404 page, by absolute URL.
+func TestSitemap(t *testing.T) {
+	s := load(t, "../../data")
+	site := build(t, s, Options{BaseURL: "https://example.org/strategy"})
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(site.Files["sitemap.xml"], &sm); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range sm.URLs {
+		got = append(got, u.Loc)
+	}
+	var pages int
+	for _, p := range site.Paths() {
+		if strings.HasSuffix(p, ".html") && p != "404.html" {
+			pages++
+			want := "https://example.org/strategy/" + strings.TrimSuffix(p, "index.html")
+			if !slices.Contains(got, want) {
+				t.Errorf("sitemap lacks %s", want)
+			}
+		}
+	}
+	if len(got) != pages {
+		t.Errorf("sitemap has %d URLs for %d pages", len(got), pages)
+	}
+}
+
+// schemaFor names the schema in docs/api/v1 that each API file follows.
+func schemaFor(path string) string {
+	switch {
+	case path == "api/v1/items.json":
+		return "items.schema.json"
+	case path == "api/v1/summary.json":
+		return "summary.schema.json"
+	case path == "api/v1/timeline.json":
+		return "timeline.schema.json"
+	case strings.HasPrefix(path, "api/v1/items/"):
+		return "item.schema.json"
+	}
+	return ""
+}
+
+// TestAPISchemas validates every api/v1 file of the real and example
+// datasets' sites against its committed schema.
+func TestAPISchemas(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	schemas := map[string]*jsonschema.Schema{}
+	names, _ := filepath.Glob("../../docs/api/v1/*.schema.json")
+	if len(names) < 3 {
+		t.Fatalf("schemas found: %q", names)
+	}
+	for _, n := range names {
+		f, err := os.Open(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		id := "file:///" + filepath.Base(n)
+		if err := c.AddResource(id, doc); err != nil {
+			t.Fatal(err)
+		}
+		if schemas[filepath.Base(n)], err = c.Compile(id); err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+	}
+	for _, dir := range []string{"../../data", "../../testdata/example", "../../testdata/example-partial"} {
+		site := build(t, load(t, dir), Options{})
+		seen := 0
+		for _, p := range site.Paths() {
+			if !strings.HasPrefix(p, "api/") {
+				continue
+			}
+			sch := schemas[schemaFor(p)]
+			if sch == nil {
+				t.Errorf("%s: no schema in docs/api/v1 describes it", p)
+				continue
+			}
+			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(site.Files[p]))
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if err := sch.Validate(v); err != nil {
+				t.Errorf("%s (%s) does not follow %s: %v", p, dir, schemaFor(p), err)
+			}
+			seen++
+		}
+		if seen < 3 {
+			t.Errorf("%s: only %d API files", dir, seen)
+		}
+	}
+}
+
+// TestWriteIsSafe: a folder of other files is refused and left as it was;
+// --force replaces it; a site is replaced by the next build without one.
+func TestWriteIsSafe(t *testing.T) {
+	site := build(t, load(t, "../../testdata/example"), Options{})
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	keep := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := site.Write(dir, false); !errors.Is(err, ErrNotSite) {
+		t.Fatalf("writing over a folder of other files: %v", err)
+	}
+	if b, err := os.ReadFile(keep); err != nil || string(b) != "mine" {
+		t.Fatalf("the refused folder was changed: %q %v", b, err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("a refused write left files beside the folder: %v", entries)
+	}
+	if err := site.Write(dir, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(keep); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("--force kept an old file: %v", err)
+	}
+	if err := site.Write(dir, false); err != nil {
+		t.Fatalf("rebuilding over a site: %v", err)
+	}
+	if got, want := len(tree(t, dir)), len(site.Files)+1; got != want {
+		t.Errorf("%d files written, want %d and the marker", got, want)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("building left temporary folders beside the site: %v", entries)
+	}
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	if err := site.Write(file, true); err == nil {
+		t.Errorf("writing over a file succeeded")
+	}
+}
+
+// TestHostileData: nothing in the data becomes markup or a link that is not
+// http(s) or inside the site, on any page or in any feed.
+func TestHostileData(t *testing.T) {
+	s := load(t, "../../testdata/hostile-example")
+	site := build(t, s, Options{BaseURL: "https://example.org/"})
+	href := regexp.MustCompile(`(?i)\bhref="([^"]*)"`)
+	for _, p := range site.Paths() {
+		page := string(site.Files[p])
+		if strings.HasSuffix(p, ".json") {
+			continue // data for scripts, as list --format json gives it: never shown as a page
+		}
+		if strings.Contains(page, "<script>alert") || strings.Contains(strings.ToLower(page), "<style>body") || strings.Contains(page, "\x1b") {
+			t.Errorf("%s carries markup or escapes from the data", p)
+		}
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		if n := strings.Count(page, "<script"); n > 1 || (n == 1 && p != "index.html") {
+			t.Errorf("%s has %d scripts", p, n)
+		}
+		for _, m := range href.FindAllStringSubmatch(page, -1) {
+			l := m[1]
+			if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+				continue
+			}
+			if strings.Contains(l, ":") {
+				t.Errorf("%s links to %q", p, l)
+			}
+		}
+	}
+	if _, err := Build(s, Options{AsOf: today, BaseURL: "javascript:alert(1)"}); err == nil {
+		t.Errorf("a javascript: base URL was accepted")
+	}
+}
+
+// TestUnsafeIDRefused: an id that cannot name a folder stops the build.
+func TestUnsafeIDRefused(t *testing.T) {
+	s := load(t, "../../testdata/example")
+	s.Items[0].ID = "../../etc"
+	if _, err := Build(s, Options{AsOf: today}); err == nil || !strings.Contains(err.Error(), "cannot name a page") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestItemsJSONIsListContract: api/v1/items.json decodes to the same keys,
+// in the same order, as list's records, one per item.
+func TestItemsJSONIsListContract(t *testing.T) {
+	s := load(t, "../../data")
+	site := build(t, s, Options{})
+	var recs []map[string]any
+	if err := json.Unmarshal(site.Files["api/v1/items.json"], &recs); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != len(s.Items) {
+		t.Fatalf("%d records for %d items", len(recs), len(s.Items))
+	}
+	for i, it := range s.Items {
+		if recs[i]["id"] != it.ID {
+			t.Errorf("record %d is %v, want %s", i, recs[i]["id"], it.ID)
+		}
+	}
+}
