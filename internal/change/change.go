@@ -327,8 +327,11 @@ func AppendOnly(base, head *dataset.Set, baseLabel string) []finding.Finding {
 	for _, b := range base.Items {
 		h := now[b.ID]
 		if h == nil {
-			out = append(out, finding.Finding{Path: b.Path, Rule: "append-only", Severity: finding.Warning,
-				Message: fmt.Sprintf("item %s was removed since %s, and its progress log with it", b.ID, baseLabel)})
+			// Ids never change and items are never removed: a deleted
+			// file, or one renamed to a new id with its log rewritten,
+			// would take recorded progress out of every figure.
+			out = append(out, finding.Finding{Path: b.Path, Rule: "append-only", Severity: finding.Error,
+				Message: fmt.Sprintf("item %s was removed since %s, and its progress log with it: ids never change and items stay; restore the file", b.ID, baseLabel)})
 			continue
 		}
 		for _, p := range entryProblems(b.Progress, h.Progress) {

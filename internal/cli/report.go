@@ -72,7 +72,7 @@ func loadForReport(f *Factory) (*dataset.Set, error) {
 		return nil, err
 	}
 	if s.Strategy == nil {
-		return nil, fmt.Errorf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
+		return nil, brokenf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
 	}
 	warnBrokenDataset(f, s)
 	return s, nil

@@ -19,6 +19,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/fserr"
+	"github.com/open-workforce/strategy/internal/safefile"
 	"github.com/open-workforce/strategy/internal/schema"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
@@ -264,8 +265,9 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 		l.schemaFailed[name] = true
 		l.mu.Unlock()
 	}
-	if len(probs) > 0 {
-		// The strict YAML checks failed; the value is unreliable for decoding.
+	if len(probs) > 0 || doc.Cut() {
+		// The strict YAML checks failed, or a list runs past any bound;
+		// the value is unreliable for decoding, or too costly.
 		return nil
 	}
 	return doc
@@ -301,6 +303,11 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 			if required {
 				l.add(finding.Finding{Path: l.opts.Path(name), Rule: "missing-file", Severity: finding.Error, Message: fmt.Sprintf("%s is missing from the dataset folder", name)})
 			}
+			return nil, false
+		}
+		if errors.Is(err, safefile.ErrOutside) {
+			// The link was changed after the check above.
+			l.errorf(name, yamlnode.Pos{}, "file-symlink", "%v", fserr.Bare(err))
 			return nil, false
 		}
 		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", fserr.Bare(err))
@@ -440,10 +447,15 @@ func (s *Set) Item(id string) *Item {
 	return nil
 }
 
+// MaxDeclared is the schema's bound on declared_items. A count past it is a
+// finding, and the figures fall back to the items present rather than divide
+// by a number no strategy declares.
+const MaxDeclared = 10000
+
 // Declared returns how many items the strategy declares, or the number
 // present when the metadata is unusable.
 func (s *Set) Declared() int {
-	if s.Strategy != nil && s.Strategy.DeclaredItems > 0 {
+	if s.Strategy != nil && s.Strategy.DeclaredItems > 0 && s.Strategy.DeclaredItems <= MaxDeclared {
 		return s.Strategy.DeclaredItems
 	}
 	return len(s.Items)

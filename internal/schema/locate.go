@@ -1,6 +1,11 @@
 package schema
 
-import "github.com/open-workforce/strategy/internal/yamlnode"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
 
 // Located is a violation placed in its file.
 type Located struct {
@@ -16,7 +21,7 @@ type Located struct {
 // nothing, and the schema's complaint about it would only repeat them.
 func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, error) {
 	for _, p := range probs {
-		if p.Rule == "yaml-too-deep" {
+		if p.Rule == "yaml-too-deep" || p.Rule == "yaml-too-large" {
 			// The walk stopped at the limit: what the schema would miss below
 			// it is already explained by that one finding.
 			return nil, nil
@@ -40,7 +45,15 @@ func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, erro
 		if v.OnKey {
 			pos = loc.Key
 		}
-		out = append(out, Located{Pos: pos, Rule: v.Rule, Message: v.Message})
+		msg := v.Message
+		if v.Rule == "too-many" && doc.Cut() {
+			// The value holds a runaway list only up to just past the
+			// bound; the file's own count is the one to report.
+			if i := strings.LastIndex(msg, ", found "); i >= 0 {
+				msg = fmt.Sprintf("%s, found %d", msg[:i], doc.Len(v.Path...))
+			}
+		}
+		out = append(out, Located{Pos: pos, Rule: v.Rule, Message: msg})
 	}
 	return out, nil
 }

@@ -64,7 +64,7 @@ var (
 	baseURL  = "https://github.com/open-workforce/strategy/data/schema/"
 	patterns = map[string]string{
 		"date": "must be a date written YYYY-MM-DD",
-		"url":  "must be an absolute http:// or https:// URL",
+		"url":  "must be an absolute http:// or https:// URL without spaces, with ) and | percent-encoded (%29, %7C)",
 		"slug": "must be lower-case letters and digits joined by hyphens",
 		"id":   "must be a theme prefix (AR, TR, TF, UN), a hyphen and two or more digits, like TR-02",
 		// A plan's own action ids.

@@ -76,28 +76,13 @@ func Evaluate(s *dataset.Set, c dataset.Claim) ClaimResult {
 		return r
 	}
 	r.Low, r.High = Bounds(len(r.Matched), r.Undetermined, r.Present, s.Declared())
-	yes, no := 0, 0
-	for k := r.Low.N; k <= r.High.N; k++ {
-		ok, known := Satisfies(c.Comparison, Share{k, r.Low.Of}.Fraction(), c.Threshold)
-		if !known {
-			r.Verdict = Undecided
-			r.Explanation = fmt.Sprintf("cannot evaluate comparison %q", c.Comparison)
-			return r
-		}
-		if ok {
-			yes++
-		} else {
-			no++
-		}
-	}
-	switch {
-	case no == 0:
-		r.Verdict = Holds
-	case yes == 0:
-		r.Verdict = Contradicted
-	default:
+	v, known := verdict(c.Comparison, c.Threshold, r.Low.N, r.High.N, r.Low.Of)
+	if !known {
 		r.Verdict = Undecided
+		r.Explanation = fmt.Sprintf("cannot evaluate comparison %q", c.Comparison)
+		return r
 	}
+	r.Verdict = v
 	need := fmt.Sprintf("the claim needs %s", Requirement(c.Comparison, c.Threshold))
 	if r.Low == r.High {
 		r.Explanation = fmt.Sprintf("%s %s; %s", r.Low, what, need)
@@ -111,6 +96,44 @@ func Evaluate(s *dataset.Set, c dataset.Claim) ClaimResult {
 			counted, r.Low.PercentFloor(), r.Low.N, r.Low.Of, r.High.PercentCeil(), r.High.N, r.High.Of, r.Low.Of, need)
 	}
 	return r
+}
+
+// verdict decides a claim over every count from lo to hi of the declared
+// total without visiting each count: a declared total is a number in a file,
+// and one visit per possible count would let that number decide how long a
+// run takes. Every comparison holds on one unbroken run of shares, so the
+// counts that satisfy it form one unbroken run too: some count fails exactly
+// when an end of lo..hi fails, and some count passes exactly when an end
+// passes or the run starts just past one of the comparison's edges.
+func verdict(comparison string, threshold float64, lo, hi, of int) (Verdict, bool) {
+	share := func(k int) float64 { return Share{k, of}.Fraction() }
+	okLo, known := Satisfies(comparison, share(lo), threshold)
+	if !known {
+		return Undecided, false
+	}
+	okHi, _ := Satisfies(comparison, share(hi), threshold)
+	no := !okLo || !okHi
+	yes := okLo || okHi
+	for _, edge := range []float64{threshold, threshold - 0.025, threshold + 0.025, threshold + 0.05} {
+		if yes {
+			break
+		}
+		mid := int(math.Floor(edge * float64(of)))
+		for k := mid - 1; k <= mid+2; k++ {
+			if k > lo && k < hi {
+				if ok, _ := Satisfies(comparison, share(k), threshold); ok {
+					yes = true
+				}
+			}
+		}
+	}
+	switch {
+	case !no:
+		return Holds, true
+	case !yes:
+		return Contradicted, true
+	}
+	return Undecided, true
 }
 
 // Satisfies reports whether share meets comparison against threshold, with
