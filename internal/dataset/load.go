@@ -270,10 +270,18 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 		l.schemaFailed[name] = true
 		l.mu.Unlock()
 	}
-	if len(probs) > 0 || doc.Cut() {
-		// The strict YAML checks failed, or a list runs past any bound;
-		// the value is unreliable for decoding, or too costly.
+	if doc.Cut() {
+		// A list runs past any bound: the value is too costly to decode.
 		return nil
+	}
+	// The strict YAML checks failed: the value is unreliable for decoding,
+	// except for an unquoted date, which decodes into its string field as
+	// written. Such an item still counts, so one slip does not hide it
+	// from every figure.
+	for _, p := range probs {
+		if p.Rule != "yaml-unquoted-date" {
+			return nil
+		}
 	}
 	return doc
 }
