@@ -109,6 +109,11 @@ With --dry-run, the unified diff is printed and nothing is written.`,
 			if _, err := time.Parse(time.DateOnly, opts.Date); err != nil {
 				return usagef("--date %q is not a date: use YYYY-MM-DD", opts.Date)
 			}
+			if opts.Corrects == "" && opts.EvidenceURL == "" && opts.EvidenceKind == "" {
+				// Every entry after launch cites dated public evidence; say so
+				// before any file is touched, with the flags that supply it.
+				return usagef("a progress entry cites its evidence: add --evidence URL --evidence-kind KIND (%s), and --link stated when the source itself names the item", strings.Join(evidenceKinds, ", "))
+			}
 			if (opts.EvidenceURL == "") != (opts.EvidenceKind == "") {
 				return usagef("give --evidence and --evidence-kind together")
 			}
@@ -212,7 +217,7 @@ func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fs.FS, n
 	if len(errs) == 0 {
 		return nil
 	}
-	fmt.Fprintf(w, "strategy: refusing to write %s: the change would make the dataset invalid:\n", shown)
+	fmt.Fprintf(w, "strategy: refusing to write %s: the change would make the dataset invalid (lines as the file would be written; it is unchanged):\n", shown)
 	for _, e := range errs {
 		fmt.Fprintf(w, "  %s\n", e)
 	}

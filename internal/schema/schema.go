@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/open-workforce/strategy/data"
+	"github.com/open-workforce/strategy/internal/suggest"
 	"github.com/open-workforce/strategy/third_party/jsonschema"
 	"github.com/open-workforce/strategy/third_party/jsonschema/kind"
 )
@@ -199,7 +201,15 @@ func violations(e *jsonschema.ValidationError, raw any) []Violation {
 		for i, w := range k.Want {
 			want[i] = fmt.Sprint(w)
 		}
-		return []Violation{{Path: loc, Rule: "invalid-value", Message: fmt.Sprintf("%s: %s is not one of %s", orRoot(field), show(k.Got), strings.Join(want, ", "))}}
+		msg := fmt.Sprintf("%s: %s is not one of %s", orRoot(field), show(k.Got), strings.Join(want, ", "))
+		if got, ok := k.Got.(string); ok {
+			// "in progress" and "In_Progress" mean in-progress.
+			loose := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.TrimSpace(got))
+			if near := suggest.Nearest(loose, want, 2); near != "" {
+				msg += suggest.Hint(strconv.Quote(near))
+			}
+		}
+		return []Violation{{Path: loc, Rule: "invalid-value", Message: msg}}
 	case *kind.Type:
 		return []Violation{{Path: loc, Rule: "wrong-type", Message: fmt.Sprintf("%s: expected %s, found %s", orRoot(field), article(strings.Join(k.Want, " or ")), article(k.Got))}}
 	case *kind.MinItems:
