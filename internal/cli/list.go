@@ -51,7 +51,7 @@ Key names and values are spelled as in the data files. "status" is the
 status on --as-of. --format yaml prints the same records as YAML.
 
 --served-by FILE keeps the items that a local plan's actions serve (dropped
-actions serve nothing); a plan with errors is refused with its findings on
+and paused actions serve nothing); a plan with errors is refused with its findings on
 stderr, exit 1.
 
 A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
