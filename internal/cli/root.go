@@ -226,7 +226,7 @@ func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
 		}
 	}
 	if dir == "" {
-		return data.FS, dataset.Options{Display: "bundled", Name: "the bundled dataset"}, nil
+		return data.FS, dataset.Options{Display: "bundled", Name: "the bundled dataset", Bundled: true}, nil
 	}
 	st, err := os.Stat(dir)
 	if err != nil {

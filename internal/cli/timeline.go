@@ -53,7 +53,9 @@ to the width.
 
 Piped, the output is TSV, one row per group and day: group, date, a count
 per status (in declared order), no_status, moved, present, declared,
-low_percent, high_percent, claim. --format csv gives the same with a header.
+low_percent, high_percent (the range of all declared; overall rows only),
+claim (the published text on a claim's day); a missing value is "-".
+--format csv gives the same with a header, missing values empty.
 --format json prints {from, to, interval, by, declared, present, statuses,
 dates, overall, groups, claims, figures}: overall and each group are {id,
 name, total, points: [{date, counts: [{status, n}], no_status, moved, low,

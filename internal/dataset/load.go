@@ -39,6 +39,7 @@ const (
 type Options struct {
 	Display string // path prefix shown in findings, e.g. "data"
 	Name    string // how sentences name the dataset ("the bundled dataset"); Display when empty
+	Bundled bool   // the snapshot built into the binary
 	OSRoot  string // the folder on disk, for symlink checks; "" for an embedded FS
 	Workers int    // parallel file readers; 0 means GOMAXPROCS
 	Lean    bool   // drop prose (summaries, notes, titles of sources) once checked: for validation of large datasets
@@ -58,7 +59,11 @@ type Set struct {
 	RegistryDoc *yamlnode.Doc
 	Items       []*Item
 	ItemFiles   int // item files found, readable or not
-	Findings    []finding.Finding
+	// Bundled is set for the snapshot built into the binary.
+	Bundled bool
+	// Stated is set on a copy narrowed by StatedOnly.
+	Stated   bool
+	Findings []finding.Finding
 
 	actors map[string]*Actor
 	types  map[string]*ActorType
@@ -95,7 +100,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 	if !found {
 		return nil, fmt.Errorf("%w: %s holds none of %s, %s or %s/", ErrNoDataset, opts.Display, StrategyFile, ActorsFile, ItemsDir)
 	}
-	s := &Set{Display: opts.Display, name: opts.Name}
+	s := &Set{Display: opts.Display, name: opts.Name, Bundled: opts.Bundled}
 	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}, plain: map[string]bool{}}
 
 	if doc := l.readDoc(StrategyFile, schema.Strategy, true); doc != nil {
@@ -467,4 +472,29 @@ func (s *Set) Declared() int {
 		return s.Strategy.DeclaredItems
 	}
 	return len(s.Items)
+}
+
+// StatedOnly returns a copy of s in which every item keeps only the progress
+// its sources themselves tie to it (evidence link: stated), with the status
+// that gives: the figures as they stand without our own reading.
+func (s *Set) StatedOnly() *Set {
+	c := *s
+	c.Stated = true
+	c.Items = make([]*Item, len(s.Items))
+	for i, it := range s.Items {
+		c.Items[i] = it.StatedAsOf("9999-12-31")
+	}
+	return &c
+}
+
+// LatestEntry is the newest day anything was recorded in an item's log:
+// how fresh the dataset is.
+func (s *Set) LatestEntry() string {
+	latest := ""
+	for _, it := range s.Items {
+		for i := range it.Progress {
+			latest = max(latest, it.Progress[i].RecordedOn())
+		}
+	}
+	return latest
 }
