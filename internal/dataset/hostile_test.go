@@ -126,3 +126,36 @@ func BenchmarkLoadHostile(b *testing.B) {
 		})
 	}
 }
+
+// Thousands of unknown keys, each in a mapping under the key bound, cost
+// a bounded number of findings: the schema's first few and one for the rest.
+func TestLoadManyUnknownKeysIsBounded(t *testing.T) {
+	src := item("AR-02", "attract-and-retain", "careers", "dhsc")
+	// Progress entries of unknown keys only, before the launch entry.
+	var extra strings.Builder
+	for i := 0; len(src)+extra.Len() < MaxFileSize-64; i++ {
+		if i%(yamlnode.MaxKeys-1) == 0 {
+			fmt.Fprintf(&extra, "  - k%d: 1\n", i)
+		} else {
+			fmt.Fprintf(&extra, "    k%d: 1\n", i)
+		}
+	}
+	src = strings.Replace(src, "progress:\n", "progress:\n"+extra.String(), 1)
+	if len(src) > MaxFileSize {
+		t.Fatalf("input is %d bytes", len(src))
+	}
+	fsys := memfs.Overlay{Base: os.DirFS(base), Files: memfs.FS{"items/AR-02.yaml": []byte(src)}}
+	s, err := Load(fsys, Options{Display: "data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range s.Findings {
+		if f.Path == "data/items/AR-02.yaml" {
+			n++
+		}
+	}
+	if n < 100 || n > 250 {
+		t.Errorf("%d findings about the file, want the first 200 or so and one for the rest", n)
+	}
+}

@@ -5,6 +5,7 @@
 package dataset
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -337,7 +338,10 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 		return nil, false
 	}
 	if len(src) > MaxFileSize {
-		l.errorf(name, yamlnode.Pos{Line: 1, Col: 1}, "file-too-large", "file is larger than %d KiB; a data file is a few KiB", MaxFileSize>>10)
+		// Placed where the limit falls, as for plans: the place the
+		// file stops being read.
+		line := bytes.Count(src[:MaxFileSize], []byte("\n")) + 1
+		l.errorf(name, yamlnode.Pos{Line: line, Col: 1}, "file-too-large", "file is larger than %d KiB (the limit falls on this line); a data file is a few KiB", MaxFileSize>>10)
 		return nil, false
 	}
 	return src, true

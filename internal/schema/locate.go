@@ -14,6 +14,9 @@ type Located struct {
 	Message string
 }
 
+// MaxViolations bounds the schema findings for one file.
+const MaxViolations = 200
+
 // Check validates a parsed document against kind and places every
 // violation: at the offending key for unknown or missing fields, otherwise at
 // the value. probs are the YAML problems already reported for the document:
@@ -36,7 +39,15 @@ func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, erro
 		refused[p.Pos] = true
 	}
 	var out []Located
-	for _, v := range vs {
+	for i, v := range vs {
+		if i == MaxViolations {
+			// A file of thousands of unknown keys would print a finding
+			// for each, and place each in the file: the first few say
+			// what is wrong.
+			pos := doc.Locate(v.Path...).Value
+			out = append(out, Located{Pos: pos, Rule: "schema", Message: fmt.Sprintf("%d more schema problems in this file from here on; fix the ones above first", len(vs)-MaxViolations)})
+			break
+		}
 		loc := doc.Locate(v.Path...)
 		if refused[loc.Value] {
 			continue
