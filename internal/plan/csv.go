@@ -76,7 +76,54 @@ type ImportResult struct {
 // the file and whose message gives the row number as a spreadsheet shows it
 // (the header is row 1).
 func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult {
-	im := &importer{display: display, set: s, res: ImportResult{Plan: p}, firstRow: map[string]int{}}
+	return ImportCSVMapped(src, display, p, s, nil)
+}
+
+// ParseColumnMap reads --map's "Header=field,Other header=field": which of a
+// spreadsheet's own headers holds which field. A field is named as in the
+// accepted headers (owner, serves or "national ids", and so on).
+func ParseColumnMap(spec string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, pair := range strings.Split(spec, ",") {
+		if strings.TrimSpace(pair) == "" {
+			continue
+		}
+		header, field, ok := strings.Cut(pair, "=")
+		if !ok || columnKey(header) == "" {
+			return nil, fmt.Errorf("%q is not HEADER=FIELD, such as \"Lead officer=owner\"", strings.TrimSpace(pair))
+		}
+		f := fieldFor(columnKey(field))
+		if f == "" {
+			return nil, fmt.Errorf("%q is not a field a plan has: use one of %s", strings.TrimSpace(field), fieldNames())
+		}
+		out[columnKey(header)] = f
+	}
+	return out, nil
+}
+
+// fieldFor returns the field a header key names, by field name or any of
+// its accepted headers, or "".
+func fieldFor(key string) string {
+	for _, c := range csvColumns {
+		if key == c.field || slices.Contains(c.names, key) {
+			return c.field
+		}
+	}
+	return ""
+}
+
+func fieldNames() string {
+	var names []string
+	for _, c := range csvColumns {
+		names = append(names, c.field)
+	}
+	return strings.Join(names, ", ")
+}
+
+// ImportCSVMapped is [ImportCSV] with extra headers: columns maps a header
+// (as [ParseColumnMap] keys it) to the field it holds.
+func ImportCSVMapped(src []byte, display string, p *Plan, s *dataset.Set, columns map[string]string) ImportResult {
+	im := &importer{display: display, set: s, res: ImportResult{Plan: p}, mapped: columns, firstRow: map[string]int{}}
 	text, note, err := decodeText(src)
 	if err != nil {
 		im.failf(1, 1, "csv-encoding", "%v", err)
@@ -108,6 +155,7 @@ type importer struct {
 	res     ImportResult
 	r       *csv.Reader
 
+	mapped   map[string]string // --map: header key to field
 	header   []string
 	cols     map[string]int  // field to column index
 	ids      []string        // the dataset's item ids
@@ -145,7 +193,7 @@ func (im *importer) readHeader() bool {
 	im.header, im.cols = header, map[string]int{}
 	var ignored []string
 	for i, h := range header {
-		c := csvColumn(h)
+		c := im.column(h)
 		if c == nil {
 			if strings.TrimSpace(h) != "" {
 				ignored = append(ignored, fmt.Sprintf("%q", h))
@@ -158,9 +206,14 @@ func (im *importer) readHeader() bool {
 		}
 		im.cols[c.field] = i
 	}
+	for key, field := range im.mapped {
+		if !slices.ContainsFunc(header, func(h string) bool { return columnKey(h) == key }) {
+			im.failf(1, 1, "csv-header", "--map names a %q column for %s, but the header row has none; found %s", key, field, quoteAll(header))
+		}
+	}
 	for _, c := range csvColumns {
 		if _, ok := im.cols[c.field]; !ok && c.required {
-			im.failf(1, 1, "csv-header", "the header row has no %q column (headers are matched by name in any case; found %s)", c.names[0], quoteAll(header))
+			im.failf(1, 1, "csv-header", "the header row has no %q column: accepted headers are %s, in any case; found %s. Map a header of your own with --map \"HEADER=%s\"", c.names[0], quoteAll(c.names), quoteAll(header), c.field)
 		}
 	}
 	if len(im.res.Findings) > 0 {
@@ -181,11 +234,11 @@ func (im *importer) readHeader() bool {
 	return true
 }
 
-// csvColumn is the column a header names, or nil.
-func csvColumn(header string) *csvCol {
+// column is the column a header names, by an accepted name or --map, or nil.
+func (im *importer) column(header string) *csvCol {
 	key := columnKey(header)
 	for i, c := range csvColumns {
-		if slices.Contains(c.names, key) {
+		if slices.Contains(c.names, key) || im.mapped[key] == c.field {
 			return &csvColumns[i]
 		}
 	}
@@ -273,8 +326,15 @@ func (im *importer) action(rec []string, row, line, n int) Action {
 		}
 	}
 	serves, col := im.cell(rec, "serves")
+	if wording(serves, im.known) {
+		// "Care Workforce Pathway": the item named by its words, as
+		// 'list --search' finds it, in one message for the cell.
+		im.failf(line, col, "plan-unknown-item", "row %d: %s", row, byWording(im.set, serves))
+		serves = ""
+		col = -1
+	}
 	a.Serves = im.serves(serves, row, line, col)
-	if serves == "" {
+	if serves == "" && col >= 0 {
 		im.failf(line, col, "csv-missing-value", "row %d: no national id: each action serves at least one national item", row)
 	}
 	a.Notes, _ = im.cell(rec, "notes")
@@ -364,6 +424,42 @@ func quoteAll(ss []string) string {
 		q[i] = strconv.Quote(s)
 	}
 	return strings.Join(q, ", ")
+}
+
+// wording reports whether a national-ids cell names items by words rather
+// than ids: none of its pieces is, or looks like, an item id.
+func wording(cell string, known map[string]bool) bool {
+	pieces := splitIDs(cell)
+	if len(pieces) < 2 {
+		return false // one word is a mistyped id more often than a title
+	}
+	for _, n := range pieces {
+		if known[n] || known[suggest.NormaliseID(n)] || strategyID.MatchString(suggest.NormaliseID(n)) || strings.ContainsAny(n, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// byWording says which national items a phrase matches, searching titles
+// and summaries in any case as 'strategy list --search' does.
+func byWording(s *dataset.Set, phrase string) string {
+	phrase = oneLine(phrase)
+	want := strings.ToLower(phrase)
+	var hits []string
+	for _, it := range s.Items {
+		if strings.Contains(strings.ToLower(it.Title), want) || strings.Contains(strings.ToLower(it.Summary), want) {
+			hits = append(hits, fmt.Sprintf("%s (%s)", it.ID, it.Title))
+		}
+	}
+	msg := fmt.Sprintf("%q names national items by words, not ids", phrase)
+	switch {
+	case len(hits) == 0:
+		return msg + fmt.Sprintf("; no item's title or summary contains it: find the ids with 'strategy list --search WORD' and write them, such as TR-02")
+	case len(hits) > 3:
+		return msg + fmt.Sprintf("; %d items mention it, such as %s: 'strategy list --search %q' lists them; write the ids meant", len(hits), strings.Join(hits[:3], ", "), phrase)
+	}
+	return msg + fmt.Sprintf(" (did you mean %s?): write the id", strings.Join(hits, " or "))
 }
 
 // splitIDs splits a cell naming several national ids: "AR-01, TR-02",
