@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 
 	"github.com/open-workforce/strategy/internal/fserr"
+	"github.com/open-workforce/strategy/internal/safefile"
 )
 
 // ErrExists reports a target that Create found already there.
@@ -86,7 +87,9 @@ func Replace(path string, data, original []byte) error {
 		return fserr.Bare(err)
 	}
 	return write(path, data, st.Mode().Perm(), func(tmp string) error {
-		cur, err := os.ReadFile(path)
+		// One byte past the original is enough to tell it changed; a
+		// FIFO or device put there meanwhile is refused, not waited on.
+		cur, err := safefile.ReadPrefix(path, int64(len(original)))
 		if err != nil {
 			return err
 		}

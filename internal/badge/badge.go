@@ -32,22 +32,21 @@ const colour = "#0b4f9c"
 // otherwise "9/31 tracked, 16–61% of 56": the count among the items present
 // and the range the share of all declared items must lie in.
 func Progress(sum *summary.Summary) Badge {
-	h := summary.Describe(progressed(sum), 0, sum.Present, sum.Declared, "are in progress or complete")
-	b := Badge{Label: Label, Title: h.Text, Colour: colour}
+	h := sum.Headline(summary.HeadlineProgressed)
+	title := h.Text + ". " + sum.Data.Sentence()
+	if sum.Evidence == "stated" {
+		title += " Only evidence whose source ties it to the item is counted."
+	}
+	b := Badge{Label: Label, Title: title, Colour: colour}
+	if sum.Evidence == "stated" {
+		b.Label = Label + " (stated evidence)"
+	}
 	if h.Low == h.High {
 		b.Message = fmt.Sprintf("%d%% (%d/%d)", h.Low.Percent(), h.Low.N, h.Low.Of)
 	} else {
 		b.Message = fmt.Sprintf("%d/%d tracked, %d–%d%% of %d", h.Share.N, h.Share.Of, h.Low.PercentFloor(), h.High.PercentCeil(), h.Low.Of)
 	}
 	return b
-}
-
-func progressed(sum *summary.Summary) int {
-	n := 0
-	for _, st := range summary.Progressed {
-		n += sum.Overall.Count(st)
-	}
-	return n
 }
 
 // SVG writes the badge. Widths come from a fixed table of Verdana 11px

@@ -13,25 +13,28 @@ import (
 
 func TestProgressPartial(t *testing.T) {
 	// 9 of 31 present progressed; 56 declared: 9/56 = 16% up to 34/56 = 61%.
-	sum := &summary.Summary{Declared: 56, Present: 31, Overall: summary.Group{Total: 31, Counts: []summary.StatusCount{
-		{Status: "not-started", N: 22}, {Status: "in-progress", N: 8}, {Status: "complete", N: 1},
-	}}}
+	sum := &summary.Summary{Declared: 56, Present: 31, Data: summary.Age{LatestEvidence: "2026-02-06"},
+		Headlines: []summary.Headline{progressHeadline(9, 31, 56)}}
 	b := Progress(sum)
 	if b.Message != "9/31 tracked, 16–61% of 56" {
 		t.Errorf("message %q", b.Message)
 	}
-	if b.Title != "Over a quarter of the items present (9 of 31, 29%) are in progress or complete, so between 16% and 61% of the 56" {
+	if b.Title != "Over a quarter of the items present (9 of 31, 29%) are in progress or complete, so between 16% and 61% of the 56. The latest evidence recorded is dated 2026-02-06." {
 		t.Errorf("title %q", b.Title)
 	}
 }
 
 func TestProgressComplete(t *testing.T) {
-	sum := &summary.Summary{Declared: 56, Present: 56, Overall: summary.Group{Total: 56, Counts: []summary.StatusCount{
-		{Status: "not-started", N: 26}, {Status: "in-progress", N: 20}, {Status: "complete", N: 10},
-	}}}
+	sum := &summary.Summary{Declared: 56, Present: 56, Headlines: []summary.Headline{progressHeadline(30, 56, 56)}}
 	if b := Progress(sum); b.Message != "54% (30/56)" {
 		t.Errorf("message %q", b.Message)
 	}
+}
+
+func progressHeadline(n, present, declared int) summary.Headline {
+	h := summary.Describe(n, 0, present, declared, "are in progress or complete")
+	h.ID = summary.HeadlineProgressed
+	return h
 }
 
 // TestSVG checks the badge is well-formed XML that says what it shows, with

@@ -17,6 +17,7 @@ import (
 	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
+	"github.com/open-workforce/strategy/internal/summary"
 )
 
 // Options say what to brief on and when. At most one of Actor and Theme is
@@ -192,7 +193,7 @@ func (w *writer) coverage(what string, n int) Section {
 	if present < declared {
 		sent += fmt.Sprintf(" The other %d are not tracked, so there may be more than this briefing shows.", declared-present)
 	}
-	return Section{Heading: "Coverage", Sentences: plain(sent)}
+	return Section{Heading: "Coverage", Sentences: plain(sent, summary.DataAge(w.s, w.o.AsOf).Sentence())}
 }
 
 // whole briefs on the whole strategy: the headline, what moved since
@@ -229,7 +230,7 @@ func (w *writer) whole() (*Briefing, error) {
 	if n < declared {
 		cov += fmt.Sprintf(" The other %d are not tracked, so the figures for the whole strategy may be higher.", declared-n)
 	}
-	b.Sections = append(b.Sections, Section{Heading: "Headline", Sentences: append(plain(cov), headline...)})
+	b.Sections = append(b.Sections, Section{Heading: "Headline", Sentences: append(plain(cov, summary.DataAge(w.s, w.o.AsOf).Sentence()), headline...)})
 	b.Sections = append(b.Sections, Section{Heading: w.sinceHeading(), Sentences: w.moved(items)})
 	b.Sections = append(b.Sections, Section{Heading: "Overdue and without updates", Sentences: plain(w.overdue(items), w.stale(items))})
 	for _, g := range []struct{ heading, what, actorType string }{

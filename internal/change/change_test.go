@@ -221,8 +221,8 @@ func TestAppendOnly(t *testing.T) {
 	want := []finding.Finding{
 		{Path: "data/items/TR-01.yaml", Line: lineOf(t, tr01After, `- date: "2024-09-18"`), Column: 5, Rule: "append-only", Severity: finding.Error,
 			Message: "progress entry 2 of main (2024-09-18, complete, evidence https://example.org/guide) was edited: note changed; progress logs are append-only: restore it and add a new entry instead"},
-		{Path: "data/items/TR-02.yaml", Rule: "append-only", Severity: finding.Warning,
-			Message: "item TR-02 was removed since main, and its progress log with it"},
+		{Path: "data/items/TR-02.yaml", Rule: "append-only", Severity: finding.Error,
+			Message: "item TR-02 was removed since main, and its progress log with it: ids never change and items stay; restore the file"},
 		{Path: "data/items/TR-03.yaml", Line: lineOf(t, tr03After, "progress:"), Column: 1, Rule: "append-only", Severity: finding.Error,
 			Message: "progress entry 2 of main (2025-01-10, in-progress, evidence https://example.org/started) was deleted: progress logs are append-only; restore it"},
 	}

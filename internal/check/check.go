@@ -217,7 +217,7 @@ func (c *checker) itemActors(it *dataset.Item) {
 		for i, id := range ids {
 			p := []string{"actors", role, strconv.Itoa(i)}
 			if c.set.Actor(id) == nil {
-				c.at(it.Path, it.Doc, false, finding.Error, "unknown-actor", "actor %q is not in actors.yaml%s", p...)(id, actorHint(id, c.actorIDs()))
+				c.at(it.Path, it.Doc, false, finding.Error, "unknown-actor", "actor %q is not in actors.yaml%s", p...)(id, actorHint(id, c.actorNames()))
 			}
 			if role == "lead" {
 				lead[id] = true
@@ -228,21 +228,24 @@ func (c *checker) itemActors(it *dataset.Item) {
 	}
 }
 
-// actorHint suggests the actor id meant, quoted as the unknown one is; actor
-// ids are words, so a slip of two letters ("dhcs") still finds its match.
-func actorHint(id string, ids []string) string {
-	if near := suggest.Nearest(id, ids, 2); near != "" {
+// actorHint suggests the actor id meant, quoted as the unknown one is, by
+// id, short name or full name: a slip of two letters ("dhcs"), an
+// abbreviation ("nhse" for nhs-england) or a name ("Skills for Care").
+func actorHint(id string, actors []suggest.Named) string {
+	if near := suggest.ByName(id, actors); near != "" {
 		return suggest.Hint(strconv.Quote(near))
 	}
 	return ""
 }
 
-func (c *checker) actorIDs() []string {
-	var ids []string
-	for _, a := range c.set.Registry.Actors {
-		ids = append(ids, a.ID)
+func (c *checker) actorNames() []suggest.Named {
+	var out []suggest.Named
+	if c.set.Registry != nil {
+		for _, a := range c.set.Registry.Actors {
+			out = append(out, suggest.Named{ID: a.ID, Names: []string{a.Short, a.Name}})
+		}
 	}
-	return ids
+	return out
 }
 
 func (c *checker) itemProgress(it *dataset.Item) {
@@ -314,7 +317,9 @@ func (c *checker) itemProgress(it *dataset.Item) {
 	if len(events) == 0 {
 		return
 	}
-	if last := events[len(events)-1]; it.Status != last.Status {
+	// A misspelt status ("in progress") is the schema's invalid-value
+	// finding, with its did-you-mean; a mismatch on top would only bury it.
+	if last := events[len(events)-1]; it.Status != last.Status && strings.NewReplacer(" ", "-", "_", "-").Replace(strings.TrimSpace(it.Status)) != last.Status {
 		log := "the progress log"
 		if slices.ContainsFunc(it.Progress, func(e dataset.Entry) bool { return e.Correction != nil }) {
 			log += ", as corrected,"

@@ -108,7 +108,7 @@ func TestRules(t *testing.T) {
 			at: "measure", rule: "missing-field", also: []string{"claim-contradicted"}},
 		{name: "claim contradicted by the items", file: "strategy.yaml",
 			old: "sources:\n", new: claims + "sources:\n",
-			at: "Most items", rule: "claim-contradicted", severity: finding.Warning, message: "between 33% (1 of 3) and 67% (2 of 3)"},
+			at: "Most items", rule: "claim-contradicted", severity: finding.Warning, message: "between 1 of 3 (33%) and 2 of 3 (67%)"},
 		{name: "more items than declared", file: "strategy.yaml",
 			old: "declared_items: 3", new: "declared_items: 1", at: "1", rule: "coverage", message: "2 items are present but the strategy declares only 1"},
 

@@ -62,7 +62,7 @@ func actorsRun(opts *actorsOptions) error {
 		return err
 	}
 	if s.Registry == nil {
-		return fmt.Errorf("%s: cannot list actors without a readable actors.yaml; run 'strategy validate' to see why", s.Display)
+		return brokenf("%s: cannot list actors without a readable actors.yaml; run 'strategy validate' to see why", s.Display)
 	}
 	leads, partners := map[string]int{}, map[string]int{}
 	for _, it := range s.Items {

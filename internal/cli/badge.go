@@ -14,8 +14,9 @@ type badgeOptions struct {
 	IO      *iostreams.IOStreams
 	Factory *Factory
 
-	AsOf   string
-	Output string
+	AsOf     string
+	Evidence string
+	Output   string
 }
 
 func newCmdBadge(f *Factory, runF func(*badgeOptions) error) *cobra.Command {
@@ -44,6 +45,7 @@ same data and date.`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
 	return cmd
 }
@@ -53,6 +55,7 @@ func badgeRun(opts *badgeOptions) error {
 	if err != nil {
 		return err
 	}
+	s = byEvidence(s, opts.Evidence)
 	b := badge.Progress(summary.Compute(s, date))
 	return writeOutput(opts.Factory, opts.Output, func(w io.Writer) error { return badge.SVG(w, b) })
 }

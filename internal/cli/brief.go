@@ -14,11 +14,12 @@ type briefOptions struct {
 	IO      *iostreams.IOStreams
 	Factory *Factory
 
-	Actor  string
-	Theme  string
-	Since  string
-	AsOf   string
-	Format string
+	Actor    string
+	Theme    string
+	Since    string
+	AsOf     string
+	Evidence string
+	Format   string
 }
 
 func newCmdBrief(f *Factory, runF func(*briefOptions) error) *cobra.Command {
@@ -62,6 +63,7 @@ and dates always give the same words.`,
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "brief on `THEME` (id, alias or prefix)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report what moved after `DATE` (YYYY-MM-DD; default three months before --as-of)")
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	addFormatFlag(cmd, &opts.Format, "text", "markdown")
 	cmd.MarkFlagsMutuallyExclusive("actor", "theme")
 	_ = cmd.RegisterFlagCompletionFunc("actor", completeActors(f))
@@ -75,6 +77,7 @@ func briefRun(opts *briefOptions) error {
 	if err != nil {
 		return err
 	}
+	s = byEvidence(s, opts.Evidence)
 	if opts.Since != "" {
 		if _, err := query.ParseDate(opts.Since); err != nil {
 			return usagef("--since: %v", err)

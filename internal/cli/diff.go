@@ -47,6 +47,13 @@ or $GITHUB_STEP_SUMMARY.`,
   $ strategy diff --format markdown origin/main >> "$GITHUB_STEP_SUMMARY"`,
 		Args: maxArgs(2, "BASE and HEAD revisions"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, a := range args {
+				if a == "" {
+					// An unset CI variable: diff "$BASE" must not quietly
+					// compare against the default branch instead.
+					return usagef("diff was given an empty revision: give a revision, or leave it out")
+				}
+			}
 			if len(args) > 0 {
 				opts.Base = args[0]
 			}
@@ -82,10 +89,10 @@ func diffRun(opts *diffOptions) error {
 		if err != nil {
 			return err
 		}
-		if head, err = loadRevision(repo, id, rel, display); err != nil {
+		headLabel = fmt.Sprintf("%s (%s)", opts.Head, shortID(id))
+		if head, err = loadRevision(repo, id, headLabel, rel, display); err != nil {
 			return err
 		}
-		headLabel = fmt.Sprintf("%s (%s)", opts.Head, shortID(id))
 	} else if head, err = loadWorkTree(dir, display); err != nil {
 		return err
 	}
@@ -93,7 +100,7 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	base, err := loadRevision(repo, baseID, rel, display)
+	base, err := loadRevision(repo, baseID, baseLabel, rel, display)
 	if err != nil {
 		return err
 	}

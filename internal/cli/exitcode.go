@@ -33,12 +33,26 @@ func (e *findingsError) Error() string {
 	return fmt.Sprintf("%d errors, %d warnings", e.errors, e.warnings)
 }
 
+// brokenError is a dataset too broken for the command to say anything: the
+// data is wrong (exit 1, as validate would say), not the run.
+type brokenError struct{ err error }
+
+func (e *brokenError) Error() string { return e.err.Error() }
+func (e *brokenError) Unwrap() error { return e.err }
+
+func brokenf(format string, args ...any) error {
+	return &brokenError{fmt.Errorf(format, args...)}
+}
+
 // exitCode maps an error returned by a command to the process exit code.
 func exitCode(err error) int {
 	if err == nil {
 		return ExitOK
 	}
 	if _, ok := errors.AsType[*findingsError](err); ok {
+		return ExitFindings
+	}
+	if _, ok := errors.AsType[*brokenError](err); ok {
 		return ExitFindings
 	}
 	if isUsage(err) {

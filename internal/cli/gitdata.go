@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 
 	"github.com/open-workforce/strategy/internal/change"
 	"github.com/open-workforce/strategy/internal/dataset"
@@ -53,11 +54,18 @@ func resolve(repo *gitrepo.Repo, rev string) (string, error) {
 	return id, err
 }
 
-// loadRevision loads the dataset as committed at commit.
-func loadRevision(repo *gitrepo.Repo, commit, rel, display string) (*dataset.Set, error) {
+// loadRevision loads the dataset as committed at commit, which label (the
+// revision as the user gave it, and its id) names in errors.
+func loadRevision(repo *gitrepo.Repo, commit, label, rel, display string) (*dataset.Set, error) {
 	fsys, err := repo.ReadDataset(commit, rel)
 	if err != nil {
 		return nil, err
+	}
+	if len(fsys) == 0 {
+		// The folder on disk exists; at that revision it did not, or held
+		// no dataset file. Blaming the folder would send the user to look
+		// at the working tree.
+		return nil, fmt.Errorf("revision %s has no dataset in %s: was the dataset there at that revision?", label, path.Join(rel, "")+"/")
 	}
 	return dataset.Load(fsys, dataset.Options{Display: display})
 }
@@ -89,7 +97,7 @@ func appendOnlyFindings(f *Factory, s *dataset.Set, base string) ([]finding.Find
 	if err != nil {
 		return nil, err
 	}
-	old, err := loadRevision(repo, commit, rel, display)
+	old, err := loadRevision(repo, commit, fmt.Sprintf("%s (%s)", base, shortID(commit)), rel, display)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/open-workforce/strategy/internal/gitrepo"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/render"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 type historyOptions struct {
@@ -87,7 +88,7 @@ func historyRun(opts *historyOptions) error {
 		return render.JSON(opts.IO.Out, rep)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\nstatus: %s (%s)\n\n", it.ID, it.Title, it.Status, it.Path)
+	fmt.Fprintf(&b, "%s: %s\nstatus: %s (%s)\n\n", it.ID, sanitize.Line(it.Title), it.Status, sanitize.Path(it.Path))
 	marks := entryMarks(it)
 	for i, e := range it.Progress {
 		date := e.Date
@@ -111,10 +112,11 @@ func historyRun(opts *historyOptions) error {
 			b.WriteString("  none yet\n")
 		}
 		for _, c := range rep.Commits {
-			fmt.Fprintf(&b, "  %s %s %s: %s\n", c.ID[:min(12, len(c.ID))], c.Date, c.Author, c.Subject)
+			fmt.Fprintf(&b, "  %s %s %s: %s\n", c.ID[:min(12, len(c.ID))], c.Date, sanitize.Line(c.Author), sanitize.Line(c.Subject))
 		}
 	}
-	_, err = fmt.Fprint(opts.IO.Out, b.String())
+	// Titles, notes, URLs, and git authors and subjects are anyone's text.
+	_, err = fmt.Fprint(opts.IO.Out, sanitize.Text(b.String()))
 	return err
 }
 

@@ -21,6 +21,7 @@ type listOptions struct {
 
 	Filter     query.Filter
 	AsOf       string
+	Evidence   string
 	Government bool
 	Sector     bool
 	Sort       string
@@ -44,11 +45,16 @@ same columns and no header (id, kind, status, due, lead, title), unless
 --format says otherwise. --format ids prints one id per line.
 
 --format json prints an array, the stable shape for scripts:
-  [{"id", "title", "summary", "kind", "theme", "area", "status",
+  [{"id", "title", "summary", "kind", "membership", "theme", "area", "status",
     "due" (YYYY-MM-DD or null), "timescale", "actors": {"lead", "partners"},
     "actor_type", "last_evidence" (YYYY-MM-DD or null), "file"}]
 Key names and values are spelled as in the data files. "status" is the
 status on --as-of. --format yaml prints the same records as YAML.
+
+--membership keeps items by how sure it is that they are among the declared
+items: listed, reported, or drafted (known only from material on draft
+recommendations). --evidence stated reads every status from evidence whose
+source itself ties the event to the item, leaving out our own reading.
 
 --served-by FILE keeps the items that a local plan's actions serve (dropped
 actions serve nothing); a plan with errors is refused with its findings on
@@ -91,6 +97,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	fl.BoolVar(&opts.Sector, "sector", false, "shorthand for --actor-type sector-only")
 	fl.StringSliceVar(&q.Statuses, "status", nil, "only items with `STATUS` on --as-of")
 	fl.StringSliceVar(&q.Kinds, "kind", nil, "only items of `KIND`: recommendation, commitment, not-stated")
+	fl.StringSliceVar(&q.Memberships, "membership", nil, "only items whose membership of the declared items is `M`: listed, reported, drafted")
 	fl.StringSliceVar(&q.Areas, "area", nil, "only items in sub-area `AREA`")
 	fl.StringVar(&q.DueBefore, "due-before", "", "only items due before `DATE` (YYYY-MM-DD)")
 	fl.StringVar(&q.DueWithin, "due-within", "", "only items due from --as-of up to `DURATION` later (90d, 6w, 6mo, 1y)")
@@ -100,6 +107,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	fl.StringVar(&opts.ServedBy, "served-by", "", "only items that the local plan in `FILE` serves, or any plan in a folder (see 'strategy plan')")
 	_ = cmd.MarkFlagFilename("served-by", "yaml", "yml")
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	addEnumFlag(cmd, &opts.Sort, "sort", "", "id", "order by", query.SortKeys...)
 	fl.BoolVar(&opts.Count, "count", false, "print only the number of matching items")
 	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "csv", "markdown", "ids")
@@ -111,6 +119,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 	_ = cmd.RegisterFlagCompletionFunc("actor-type", completeValues(dataset.ActorTypes...))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeStatuses(f))
 	_ = cmd.RegisterFlagCompletionFunc("kind", completeValues(query.Kinds...))
+	_ = cmd.RegisterFlagCompletionFunc("membership", completeValues(query.Memberships...))
 	_ = cmd.RegisterFlagCompletionFunc("area", completeAreas(f))
 	_ = cmd.RegisterFlagCompletionFunc("due-within", completeValues("30d", "90d", "6mo", "1y"))
 	_ = cmd.RegisterFlagCompletionFunc("stale", completeValues("90d", "6mo", "1y"))
@@ -125,6 +134,7 @@ func listRun(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
+	s = byEvidence(s, opts.Evidence)
 	filter := opts.Filter
 	filter.AsOf = date
 	switch {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -96,12 +95,13 @@ With --dry-run, the file is printed as a diff and nothing is written.`,
 }
 
 func newRun(opts *newOptions) error {
-	dir, display, fsys, set, err := loadEditable(opts.Factory, "new")
+	dir, display, fsys, set, unlock, err := loadEditable(opts.Factory, "new")
 	if err != nil {
 		return err
 	}
+	defer unlock()
 	if set.Strategy == nil {
-		return errors.New("strategy.yaml cannot be read: run strategy validate first")
+		return brokenf("strategy.yaml cannot be read: run strategy validate first")
 	}
 	th := set.Theme(opts.Theme)
 	if th == nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/prose"
+	"github.com/open-workforce/strategy/internal/safefile"
 )
 
 func newCmdPlan(f *Factory) *cobra.Command {
@@ -110,7 +111,7 @@ func readPlans(s *dataset.Set, files []string, opts plan.CheckOptions) ([]*plan.
 	var all []finding.Finding
 	for _, name := range files {
 		display := filepath.ToSlash(filepath.Clean(name))
-		p, found := plan.Read(os.DirFS(filepath.Dir(name)), filepath.Base(name), display)
+		p, found := plan.Read(safefile.FS{Dir: filepath.Dir(name), FollowOut: true}, filepath.Base(name), display)
 		all = append(all, found...)
 		if p == nil {
 			continue

@@ -113,6 +113,13 @@ type coverageWriter struct {
 }
 
 func (w *coverageWriter) heading(level int, text string) {
+	// Names and titles come from plan files: escaped for Markdown, one
+	// plain line for a terminal.
+	if w.markdown {
+		text = sanitize.Markdown(text)
+	} else {
+		text = sanitize.Line(text)
+	}
 	if w.markdown {
 		fmt.Fprintf(&w.b, "\n%s %s\n\n", strings.Repeat("#", level+1), text)
 		return
@@ -125,6 +132,15 @@ func (w *coverageWriter) heading(level int, text string) {
 }
 
 func (w *coverageWriter) line(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			if w.markdown {
+				args[i] = sanitize.Markdown(s)
+			} else {
+				args[i] = sanitize.Line(s)
+			}
+		}
+	}
 	fmt.Fprintf(&w.b, format+"\n", args...)
 }
 

@@ -44,6 +44,20 @@ func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
 	return date, nil
 }
 
+// addEvidenceFlag adds --evidence: any (the default) counts every entry,
+// stated only those whose source itself ties the event to the item.
+func addEvidenceFlag(cmd *cobra.Command, p *string) {
+	addEnumFlag(cmd, p, "evidence", "", "any", "count all evidence, or only evidence the source itself ties to the item", "any", "stated")
+}
+
+// byEvidence narrows s to stated evidence when asked.
+func byEvidence(s *dataset.Set, evidence string) *dataset.Set {
+	if evidence == "stated" {
+		return s.StatedOnly()
+	}
+	return s
+}
+
 // loadAsOf loads the dataset for a report and resolves --as-of against it.
 func loadAsOf(f *Factory, flag string) (*dataset.Set, string, error) {
 	s, err := loadForReport(f)
@@ -72,7 +86,7 @@ func loadForReport(f *Factory) (*dataset.Set, error) {
 		return nil, err
 	}
 	if s.Strategy == nil {
-		return nil, fmt.Errorf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
+		return nil, brokenf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
 	}
 	warnBrokenDataset(f, s)
 	return s, nil

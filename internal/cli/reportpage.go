@@ -14,10 +14,11 @@ type reportOptions struct {
 	IO      *iostreams.IOStreams
 	Factory *Factory
 
-	AsOf   string
-	Format string
-	Output string
-	Plans  []string // plan files or folders: add how they cover the national items
+	AsOf     string
+	Evidence string
+	Format   string
+	Output   string
+	Plans    []string // plan files or folders: add how they cover the national items
 }
 
 func newCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
@@ -68,6 +69,7 @@ The file -o names is written whole or not at all.`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	addEnumFlag(cmd, &opts.Format, "format", "", "html", "output format", report.Formats...)
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "html", "md")
 	cmd.Flags().StringSliceVar(&opts.Plans, "plans", nil, "add how the local plans in `FILE|DIR` cover the national items (repeatable, or comma-separated)")
@@ -80,6 +82,7 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	s = byEvidence(s, opts.Evidence)
 	var plans []*plan.Plan
 	if len(opts.Plans) > 0 {
 		// Checked before anything is written: a refused plan leaves no file.

@@ -20,6 +20,8 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/safefile"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/version"
 )
 
@@ -66,7 +68,7 @@ func Command(ios *iostreams.IOStreams, v version.Info) *cobra.Command {
 
 func run(f *Factory, args []string) int {
 	if err := f.pinToday(); err != nil {
-		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
+		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", sanitize.Text(err.Error()))
 		return ExitUsage
 	}
 	root := newRootCmd(f)
@@ -78,7 +80,9 @@ func run(f *Factory, args []string) int {
 	err = formatSlip(cmd, args, err)
 	code := exitCode(err)
 	if _, ok := errors.AsType[*findingsError](err); !ok {
-		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", err)
+		// Errors echo what the user gave (STRATEGY_DATA, a path, an id):
+		// nothing in them may act on the terminal.
+		fmt.Fprintf(f.IO.ErrOut, "strategy: %s\n", sanitize.Text(err.Error()))
 	}
 	if code == ExitUsage && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
@@ -175,7 +179,39 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		c.GroupID = "report"
 		root.AddCommand(c)
 	}
+	root.PersistentPreRunE = refuseEmptyFlags
+	// cobra's completion command is only a parent of one command per shell:
+	// an unknown shell would print its help and succeed.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					var shells []string
+					for _, s := range cmd.Commands() {
+						shells = append(shells, s.Name())
+					}
+					return usagef("no completion for shell %q: use one of %s", args[0], strings.Join(shells, ", "))
+				}
+				return cmd.Help()
+			}
+		}
+	}
 	return root
+}
+
+// refuseEmptyFlags refuses a flag given with an empty value. An empty value
+// is what an unset CI variable gives (--base "$BASE", --as-of "$DAY"), and
+// taking it as "not given" would quietly skip a check or pick today.
+func refuseEmptyFlags(cmd *cobra.Command, _ []string) error {
+	var err error
+	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if err == nil && fl.Value.String() == "" && (fl.Value.Type() == "string" || fl.Value.Type() == "enum") {
+			err = usagef("--%s was given an empty value: give a value, or leave the flag out", fl.Name)
+		}
+	})
+	return err
 }
 
 // datasetSource resolves where the dataset comes from.
@@ -190,7 +226,7 @@ func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
 		}
 	}
 	if dir == "" {
-		return data.FS, dataset.Options{Display: "bundled", Name: "the bundled dataset"}, nil
+		return data.FS, dataset.Options{Display: "bundled", Name: "the bundled dataset", Bundled: true}, nil
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -199,7 +235,7 @@ func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
 	if !st.IsDir() {
 		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: not a folder", dir)
 	}
-	return os.DirFS(dir), dataset.Options{Display: displayPath(dir), OSRoot: dir}, nil
+	return safefile.FS{Dir: dir}, dataset.Options{Display: displayPath(dir), OSRoot: dir}, nil
 }
 
 // displayPath shows dir relative to the working folder when it lies inside.

@@ -15,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/open-workforce/strategy/internal/cli"
+	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/version"
 )
@@ -48,6 +49,16 @@ func TestBroken(t *testing.T) {
 // scriptToday is the day the end-to-end scripts run on.
 const scriptToday = "2026-11-27"
 
+// dataDay is the latest day the real dataset records anything on, or
+// scriptToday if that is later.
+var dataDay = func() string {
+	s, err := dataset.Load(os.DirFS("../../data"), dataset.Options{})
+	if err != nil {
+		return scriptToday
+	}
+	return max(s.LatestEntry(), scriptToday)
+}()
+
 func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 	repo, _ := filepath.Abs("../..")
 	return testscript.Params{
@@ -61,6 +72,10 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 			// Every script runs on a fixed day; one that needs another sets
 			// STRATEGY_TODAY itself. No expected output depends on the clock.
 			env.Setenv("STRATEGY_TODAY", scriptToday)
+			// A script on the real dataset runs on $DATA_DAY instead: the
+			// day of the dataset's latest entry, so that adding evidence
+			// never turns the live data into "future" data in a test.
+			env.Setenv("DATA_DAY", dataDay)
 			gitSetup(env)
 			if setup != nil {
 				return setup(env)

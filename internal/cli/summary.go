@@ -16,8 +16,9 @@ type summaryOptions struct {
 	IO      *iostreams.IOStreams
 	Factory *Factory
 
-	AsOf   string
-	Format string
+	AsOf     string
+	Evidence string
+	Format   string
 }
 
 func newCmdSummary(f *Factory, runF func(*summaryOptions) error) *cobra.Command {
@@ -61,6 +62,7 @@ shares as {n, of}).`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "markdown")
 	return cmd
 }
@@ -71,7 +73,7 @@ func summaryRun(opts *summaryOptions) error {
 	if err != nil {
 		return err
 	}
-	sum := summary.Compute(s, date)
+	sum := summary.Compute(byEvidence(s, opts.Evidence), date)
 	switch opts.Format {
 	case "json":
 		return render.JSON(opts.IO.Out, sum)
@@ -100,7 +102,6 @@ func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, 
 			fmt.Fprintf(&b, "\n%s\n", s)
 		}
 	}
-	coverage := summary.Share{N: sum.Present, Of: sum.Declared}
 	// Prose wraps to the terminal; Markdown leaves wrapping to its reader.
 	width := ios.TerminalWidth()
 	if format != "table" {
@@ -111,9 +112,9 @@ func writeSummary(ios *iostreams.IOStreams, sum *summary.Summary, title string, 
 	} else {
 		b.WriteString(render.WrapIndent(fmt.Sprintf("%s: status on %s", title, sum.AsOf), width, "", ""))
 	}
-	holds := fmt.Sprintf("The dataset holds %d of the %d declared items (%d%%).", sum.Present, sum.Declared, coverage.Percent())
-	if sum.Partial() {
-		holds += fmt.Sprintf(" Figures for all %d are ranges: each missing item may or may not match.", sum.Declared)
+	holds := sum.Coverage() + " " + sum.Data.Sentence()
+	if sum.Evidence == "stated" {
+		holds += " Only evidence whose source itself ties the event to the item is counted (--evidence stated)."
 	}
 	b.WriteString(render.WrapIndent(holds, width, "", ""))
 

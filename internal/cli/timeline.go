@@ -26,6 +26,7 @@ type timelineOptions struct {
 	To       string
 	Interval string
 	By       string
+	Evidence string
 	Format   string
 }
 
@@ -53,7 +54,9 @@ to the width.
 
 Piped, the output is TSV, one row per group and day: group, date, a count
 per status (in declared order), no_status, moved, present, declared,
-low_percent, high_percent, claim. --format csv gives the same with a header.
+low_percent, high_percent (the range of all declared; overall rows only),
+claim (the published text on a claim's day); a missing value is "-".
+--format csv gives the same with a header, missing values empty.
 --format json prints {from, to, interval, by, declared, present, statuses,
 dates, overall, groups, claims, figures}: overall and each group are {id,
 name, total, points: [{date, counts: [{status, n}], no_status, moved, low,
@@ -78,6 +81,7 @@ moved, low, high, counts, no_status}].`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	cmd.Flags().StringVar(&opts.From, "from", "", "start on `DATE` (YYYY-MM-DD; default the strategy's publication date)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "end on `DATE` (YYYY-MM-DD; default today; the same as --as-of)")
 	cmd.MarkFlagsMutuallyExclusive("to", "as-of")
@@ -110,7 +114,7 @@ func timelineRun(opts *timelineOptions) error {
 			return usagef("%s", replaceFlag(err, "--from"))
 		}
 	}
-	tl, err := timeline.Compute(s, timeline.Options{From: opts.From, To: to, Today: opts.Factory.Today(), Interval: opts.Interval, By: opts.By})
+	tl, err := timeline.Compute(s, timeline.Options{From: opts.From, To: to, Today: opts.Factory.Today(), Interval: opts.Interval, By: opts.By, Evidence: opts.Evidence})
 	if err != nil {
 		return usagef("%v", err)
 	}

@@ -109,6 +109,11 @@ With --dry-run, the unified diff is printed and nothing is written.`,
 			if _, err := time.Parse(time.DateOnly, opts.Date); err != nil {
 				return usagef("--date %q is not a date: use YYYY-MM-DD", opts.Date)
 			}
+			if opts.Corrects == "" && opts.EvidenceURL == "" && opts.EvidenceKind == "" {
+				// Every entry after launch cites dated public evidence; say so
+				// before any file is touched, with the flags that supply it.
+				return usagef("a progress entry cites its evidence: add --evidence URL --evidence-kind KIND (%s), and --link stated when the source itself names the item", strings.Join(evidenceKinds, ", "))
+			}
 			if (opts.EvidenceURL == "") != (opts.EvidenceKind == "") {
 				return usagef("give --evidence and --evidence-kind together")
 			}
@@ -135,10 +140,11 @@ With --dry-run, the unified diff is printed and nothing is written.`,
 }
 
 func updateRun(opts *updateOptions) error {
-	dir, display, fsys, set, err := loadEditable(opts.Factory, "update")
+	dir, display, fsys, set, unlock, err := loadEditable(opts.Factory, "update")
 	if err != nil {
 		return err
 	}
+	defer unlock()
 	it := set.Item(opts.ID)
 	if it == nil {
 		return usagef("no item %q in %s%s", opts.ID, display, itemHint(set, opts.ID))
@@ -211,7 +217,7 @@ func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fs.FS, n
 	if len(errs) == 0 {
 		return nil
 	}
-	fmt.Fprintf(w, "strategy: refusing to write %s: the change would make the dataset invalid:\n", shown)
+	fmt.Fprintf(w, "strategy: refusing to write %s: the change would make the dataset invalid (lines as the file would be written; it is unchanged):\n", shown)
 	for _, e := range errs {
 		fmt.Fprintf(w, "  %s\n", e)
 	}
@@ -219,17 +225,26 @@ func refuseInvalid(w io.Writer, f *Factory, display, shown string, fsys fs.FS, n
 	return &findingsError{errors: n}
 }
 
-// loadEditable reads the dataset folder an edit will change into memory, so
-// the change can be checked against the whole dataset before anything is
-// written, and loads it. cmd names the command in errors.
-func loadEditable(f *Factory, cmd string) (dir, display string, fsys memfs.FS, set *dataset.Set, err error) {
+// loadEditable locks the dataset folder an edit will change, reads it into
+// memory, so the change can be checked against the whole dataset before
+// anything is written, and loads it. cmd names the command in errors. The
+// caller holds the lock until its write is done, and must call unlock
+// whenever err is nil: edits run one at a time, each reading what the one
+// before wrote.
+func loadEditable(f *Factory, cmd string) (dir, display string, fsys memfs.FS, set *dataset.Set, unlock func(), err error) {
 	dir, display, err = f.dataFolder(cmd)
 	if err != nil {
-		return "", "", nil, nil, err
+		return "", "", nil, nil, nil, err
 	}
-	if fsys, err = edit.ReadFolder(dir); err != nil {
-		return "", "", nil, nil, err
+	if unlock, err = atomicfile.Lock(dir); err != nil {
+		return "", "", nil, nil, nil, fmt.Errorf("lock %s: %w", display, err)
 	}
-	set, err = dataset.Load(fsys, dataset.Options{})
-	return dir, display, fsys, set, err
+	if fsys, err = edit.ReadFolder(dir); err == nil {
+		set, err = dataset.Load(fsys, dataset.Options{})
+	}
+	if err != nil {
+		unlock()
+		return "", "", nil, nil, nil, err
+	}
+	return dir, display, fsys, set, unlock, nil
 }

@@ -5,6 +5,7 @@
 package dataset
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/fserr"
+	"github.com/open-workforce/strategy/internal/safefile"
 	"github.com/open-workforce/strategy/internal/schema"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
@@ -38,6 +40,7 @@ const (
 type Options struct {
 	Display string // path prefix shown in findings, e.g. "data"
 	Name    string // how sentences name the dataset ("the bundled dataset"); Display when empty
+	Bundled bool   // the snapshot built into the binary
 	OSRoot  string // the folder on disk, for symlink checks; "" for an embedded FS
 	Workers int    // parallel file readers; 0 means GOMAXPROCS
 	Lean    bool   // drop prose (summaries, notes, titles of sources) once checked: for validation of large datasets
@@ -57,7 +60,11 @@ type Set struct {
 	RegistryDoc *yamlnode.Doc
 	Items       []*Item
 	ItemFiles   int // item files found, readable or not
-	Findings    []finding.Finding
+	// Bundled is set for the snapshot built into the binary.
+	Bundled bool
+	// Stated is set on a copy narrowed by StatedOnly.
+	Stated   bool
+	Findings []finding.Finding
 
 	actors map[string]*Actor
 	types  map[string]*ActorType
@@ -94,7 +101,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 	if !found {
 		return nil, fmt.Errorf("%w: %s holds none of %s, %s or %s/", ErrNoDataset, opts.Display, StrategyFile, ActorsFile, ItemsDir)
 	}
-	s := &Set{Display: opts.Display, name: opts.Name}
+	s := &Set{Display: opts.Display, name: opts.Name, Bundled: opts.Bundled}
 	l := &loader{fsys: fsys, opts: opts, set: s, schemaFailed: map[string]bool{}, plain: map[string]bool{}}
 
 	if doc := l.readDoc(StrategyFile, schema.Strategy, true); doc != nil {
@@ -264,9 +271,18 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 		l.schemaFailed[name] = true
 		l.mu.Unlock()
 	}
-	if len(probs) > 0 {
-		// The strict YAML checks failed; the value is unreliable for decoding.
+	if doc.Cut() {
+		// A list runs past any bound: the value is too costly to decode.
 		return nil
+	}
+	// The strict YAML checks failed: the value is unreliable for decoding,
+	// except for an unquoted date, which decodes into its string field as
+	// written. Such an item still counts, so one slip does not hide it
+	// from every figure.
+	for _, p := range probs {
+		if p.Rule != "yaml-unquoted-date" {
+			return nil
+		}
 	}
 	return doc
 }
@@ -303,6 +319,11 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 			}
 			return nil, false
 		}
+		if errors.Is(err, safefile.ErrOutside) {
+			// The link was changed after the check above.
+			l.errorf(name, yamlnode.Pos{}, "file-symlink", "%v", fserr.Bare(err))
+			return nil, false
+		}
 		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 		return nil, false
 	}
@@ -317,7 +338,10 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 		return nil, false
 	}
 	if len(src) > MaxFileSize {
-		l.errorf(name, yamlnode.Pos{Line: 1, Col: 1}, "file-too-large", "file is larger than %d KiB; a data file is a few KiB", MaxFileSize>>10)
+		// Placed where the limit falls, as for plans: the place the
+		// file stops being read.
+		line := bytes.Count(src[:MaxFileSize], []byte("\n")) + 1
+		l.errorf(name, yamlnode.Pos{Line: line, Col: 1}, "file-too-large", "file is larger than %d KiB (the limit falls on this line); a data file is a few KiB", MaxFileSize>>10)
 		return nil, false
 	}
 	return src, true
@@ -440,11 +464,41 @@ func (s *Set) Item(id string) *Item {
 	return nil
 }
 
+// MaxDeclared is the schema's bound on declared_items. A count past it is a
+// finding, and the figures fall back to the items present rather than divide
+// by a number no strategy declares.
+const MaxDeclared = 10000
+
 // Declared returns how many items the strategy declares, or the number
 // present when the metadata is unusable.
 func (s *Set) Declared() int {
-	if s.Strategy != nil && s.Strategy.DeclaredItems > 0 {
+	if s.Strategy != nil && s.Strategy.DeclaredItems > 0 && s.Strategy.DeclaredItems <= MaxDeclared {
 		return s.Strategy.DeclaredItems
 	}
 	return len(s.Items)
+}
+
+// StatedOnly returns a copy of s in which every item keeps only the progress
+// its sources themselves tie to it (evidence link: stated), with the status
+// that gives: the figures as they stand without our own reading.
+func (s *Set) StatedOnly() *Set {
+	c := *s
+	c.Stated = true
+	c.Items = make([]*Item, len(s.Items))
+	for i, it := range s.Items {
+		c.Items[i] = it.StatedAsOf("9999-12-31")
+	}
+	return &c
+}
+
+// LatestEntry is the newest day anything was recorded in an item's log:
+// how fresh the dataset is.
+func (s *Set) LatestEntry() string {
+	latest := ""
+	for _, it := range s.Items {
+		for i := range it.Progress {
+			latest = max(latest, it.Progress[i].RecordedOn())
+		}
+	}
+	return latest
 }

@@ -212,7 +212,7 @@ func TestLoadFileTooLarge(t *testing.T) {
 	}
 	s := loadDir(t, dir)
 	f := only(t, s)
-	if f.Path != "data/items/AR-02.yaml" || f.Rule != "file-too-large" || f.Line != 1 || f.Column != 1 {
+	if f.Path != "data/items/AR-02.yaml" || f.Rule != "file-too-large" || f.Line != MaxFileSize/10+1 || f.Column != 1 {
 		t.Errorf("finding: %s", f)
 	}
 	if len(s.Items) != 2 || s.ItemFiles != 3 {

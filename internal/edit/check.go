@@ -11,7 +11,9 @@ import (
 	"github.com/open-workforce/strategy/internal/check"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/finding"
+	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/memfs"
+	"github.com/open-workforce/strategy/internal/safefile"
 )
 
 // ReadFolder copies the dataset files of the folder dir (strategy.yaml,
@@ -41,12 +43,17 @@ func ReadFolder(dir string) (memfs.FS, error) {
 		}
 	}
 	for _, n := range names {
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+		// At most one byte past the loader's limit is read: enough for
+		// the loader to report the file as too large, as validate does,
+		// without a sparse file of gigabytes costing gigabytes.
+		// Through the folder, so a link is followed only inside it, in
+		// the same step as the read.
+		b, err := safefile.FS{Dir: dir}.ReadPrefix(n, dataset.MaxFileSize)
 		if os.IsNotExist(err) {
 			continue // a missing file is the loader's finding to report
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", n, err)
+			return nil, fmt.Errorf("read %s: %w", n, fserr.Bare(err))
 		}
 		m[n] = b
 	}

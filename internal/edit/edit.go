@@ -8,8 +8,8 @@ package edit
 import (
 	"bytes"
 	"fmt"
+	"math/big"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
@@ -171,17 +171,23 @@ func nonNil(s []string) []string {
 
 // NextID returns the id after the highest one in use with prefix, at least
 // two digits wide. Ids are never reused, so a gap left by a removed item
-// stays a gap.
+// stays a gap. The schema puts no bound on the digits, so the count is
+// kept as a big number: TR-9223372036854775807 is followed by
+// TR-9223372036854775808, not by a negative number.
 func NextID(items []*dataset.Item, prefix string) string {
-	highest := 0
+	highest := new(big.Int)
 	for _, it := range items {
 		p, num, ok := strings.Cut(it.ID, "-")
-		if !ok || p != prefix {
+		if !ok || p != prefix || num == "" || strings.Trim(num, "0123456789") != "" {
 			continue
 		}
-		if n, err := strconv.Atoi(num); err == nil && n > highest {
+		if n, ok := new(big.Int).SetString(num, 10); ok && n.Cmp(highest) > 0 {
 			highest = n
 		}
 	}
-	return fmt.Sprintf("%s-%02d", prefix, highest+1)
+	next := highest.Add(highest, big.NewInt(1)).String()
+	if len(next) < 2 {
+		next = "0" + next
+	}
+	return prefix + "-" + next
 }

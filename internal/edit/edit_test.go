@@ -152,8 +152,10 @@ func TestNewItemRender(t *testing.T) {
 }
 
 func TestNextID(t *testing.T) {
-	items := []*dataset.Item{{ID: "AR-01"}, {ID: "AR-07"}, {ID: "TR-03"}, {ID: "AR-x"}}
-	for prefix, want := range map[string]string{"AR": "AR-08", "TR": "TR-04", "TF": "TF-01"} {
+	items := []*dataset.Item{{ID: "AR-01"}, {ID: "AR-07"}, {ID: "TR-03"}, {ID: "AR-x"},
+		// Past every machine integer: the next id follows on, never wraps.
+		{ID: "TR-9223372036854775807"}, {ID: "UN-18446744073709551615"}, {ID: "TF-99999999999999999999999"}, {ID: "TF-+5"}, {ID: "TF--3"}}
+	for prefix, want := range map[string]string{"AR": "AR-08", "TR": "TR-9223372036854775808", "UN": "UN-18446744073709551616", "TF": "TF-100000000000000000000000", "XX": "XX-01"} {
 		if got := NextID(items, prefix); got != want {
 			t.Errorf("NextID(%s) = %s, want %s", prefix, got, want)
 		}

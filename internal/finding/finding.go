@@ -5,6 +5,8 @@ package finding
 import (
 	"cmp"
 	"fmt"
+	"github.com/open-workforce/strategy/internal/sanitize"
+	"path"
 	"slices"
 )
 
@@ -34,15 +36,28 @@ type Finding struct {
 // String renders path:line:column: rule: message, the form editors and CI
 // log parsers recognise.
 func (f Finding) String() string {
-	loc := f.Path
+	// A file name is the one part of a finding nobody checked: a newline
+	// in it would start a forged finding line, an ESC a terminal escape.
+	shown := sanitize.Path(f.Path)
+	loc := shown
 	if f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
+		loc = fmt.Sprintf("%s:%d:%d", shown, f.Line, f.Column)
 	}
 	sev := ""
 	if f.Severity == Warning || f.Severity == Notice {
 		sev = string(f.Severity) + ": "
 	}
-	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, f.Message)
+	msg := sanitize.Line(f.Message)
+	if f.Line == 0 {
+		// Without a line an editor jumps to the top of the file, as if
+		// the problem were there: say that it is about the file itself.
+		what := "file"
+		if path.Ext(f.Path) == "" {
+			what = "folder"
+		}
+		msg += " (about the whole " + what + ": no line to point at)"
+	}
+	return fmt.Sprintf("%s: %s%s: %s", loc, sev, f.Rule, msg)
 }
 
 // Sort orders findings by file, line, column, then rule, so output is the same

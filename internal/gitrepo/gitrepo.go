@@ -110,6 +110,8 @@ func CheckRev(rev string) error {
 		return errors.New("empty revision")
 	case strings.HasPrefix(rev, "-"):
 		return fmt.Errorf("revision %q may not start with '-'", rev)
+	case strings.Contains(rev, ":"):
+		return fmt.Errorf("revision %q names a path inside a commit (REV:PATH); give a revision only", rev)
 	case strings.Contains(rev, ".."):
 		return fmt.Errorf("revision %q is a range; give one revision", rev)
 	case strings.ContainsAny(rev, ":\\ \t\r\n*?["):

@@ -185,7 +185,7 @@ func Parse(display string, src []byte) (*Plan, []finding.Finding) {
 	if m, ok := doc.Value().(map[string]any); ok {
 		if acts, ok := m["actions"].([]any); ok && len(acts) > MaxActions {
 			add(doc.Locate("actions", strconv.Itoa(MaxActions)).Value, "plan-too-many-actions",
-				fmt.Sprintf("actions: %d actions, more than the %d a plan may hold (this is action %d); a local plan has tens: split it, one file per plan", len(acts), MaxActions, MaxActions+1))
+				fmt.Sprintf("actions: %d actions, more than the %d a plan may hold (this is action %d); a local plan has tens: split it, one file per plan", doc.Len("actions"), MaxActions, MaxActions+1))
 			return nil, out
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
@@ -81,7 +82,9 @@ func writeComments(b *strings.Builder, indent string, lines []string) {
 			b.WriteString(indent + "#\n")
 			continue
 		}
-		b.WriteString(indent + "# " + l + "\n")
+		// Titles come from the dataset: a line break in one would end the
+		// comment and write the rest as YAML keys of the new plan.
+		b.WriteString(indent + "# " + sanitize.Line(l) + "\n")
 	}
 }
 

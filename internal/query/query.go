@@ -24,17 +24,23 @@ type Filter struct {
 	ActorTypes []string // derived actor types: government-only, government-with-sector, sector-only, unknown
 	Statuses   []string // statuses as of AsOf
 	Kinds      []string // recommendation, commitment, not-stated
-	Areas      []string // sub-area ids
-	DueBefore  string   // YYYY-MM-DD: due date strictly before this day
-	DueWithin  string   // duration such as 90d, 6w, 6mo, 1y: due from AsOf up to AsOf plus this
-	Overdue    bool     // due before AsOf and not complete as of AsOf
-	Stale      string   // duration: no evidence recorded in this long before AsOf
-	Search     string   // case-insensitive text in the title or summary
-	AsOf       string   // YYYY-MM-DD; required: the day statuses are read on
+	// Memberships: listed, reported, drafted
+	Memberships []string
+	Areas       []string // sub-area ids
+	DueBefore   string   // YYYY-MM-DD: due date strictly before this day
+	DueWithin   string   // duration such as 90d, 6w, 6mo, 1y: due from AsOf up to AsOf plus this
+	Overdue     bool     // due before AsOf and not complete as of AsOf
+	Stale       string   // duration: no evidence recorded in this long before AsOf
+	Search      string   // case-insensitive text in the title or summary
+	AsOf        string   // YYYY-MM-DD; required: the day statuses are read on
 }
 
 // Sort keys accepted by [Sort].
 var SortKeys = []string{"id", "due", "status", "theme"}
+
+// Memberships lists how sure an item can be of being one of the declared
+// items, surest first.
+var Memberships = []string{dataset.Listed, dataset.Reported, dataset.Drafted}
 
 // Kinds lists the item kinds the schema allows.
 var Kinds = []string{"recommendation", "commitment", "not-stated"}
@@ -52,7 +58,7 @@ func Status(it *dataset.Item, date string) string {
 // before date, or "".
 func LastEvidenceOn(it *dataset.Item, date string) string {
 	last := ""
-	for _, e := range it.Progress {
+	for _, e := range it.Events() {
 		if e.Date > date {
 			break
 		}
@@ -85,6 +91,7 @@ type matcher struct {
 	themes, actors     map[string]bool
 	types, statuses    map[string]bool
 	kinds, areas       map[string]bool
+	memberships        map[string]bool
 	dueFrom, dueTo     string // inclusive range for DueWithin
 	staleBefore        string // evidence older than this day is stale
 	search             string
@@ -111,6 +118,9 @@ func compile(s *dataset.Set, f Filter) (*matcher, error) {
 		return nil, err
 	}
 	if m.kinds, err = resolve("kind", f.Kinds, Kinds, exact(Kinds)); err != nil {
+		return nil, err
+	}
+	if m.memberships, err = resolve("membership", f.Memberships, Memberships, exact(Memberships)); err != nil {
 		return nil, err
 	}
 	areas := AreaIDs(s)
@@ -150,6 +160,7 @@ func (m *matcher) match(it *dataset.Item) bool {
 		m.types != nil && !m.types[it.ActorType],
 		m.statuses != nil && !m.statuses[status],
 		m.kinds != nil && !m.kinds[it.Kind],
+		m.memberships != nil && !m.memberships[it.Membership],
 		m.areas != nil && !m.areas[it.Area],
 		m.actors != nil && !m.hasActor(it),
 		m.dueBefore && (due == "" || due >= f.DueBefore),

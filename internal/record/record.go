@@ -16,6 +16,7 @@ type Item struct {
 	Title        string  `json:"title" yaml:"title"`
 	Summary      string  `json:"summary" yaml:"summary"`
 	Kind         string  `json:"kind" yaml:"kind"`
+	Membership   string  `json:"membership" yaml:"membership"`
 	Theme        string  `json:"theme" yaml:"theme"`
 	Area         string  `json:"area" yaml:"area"`
 	Status       string  `json:"status" yaml:"status"`
@@ -36,7 +37,7 @@ type Actors struct {
 // NewItem makes the record of it as its log stood on asOf (YYYY-MM-DD).
 func NewItem(it *dataset.Item, asOf string) Item {
 	return Item{
-		ID: it.ID, Title: it.Title, Summary: it.Summary, Kind: it.Kind, Theme: it.Theme, Area: it.Area,
+		ID: it.ID, Title: it.Title, Summary: it.Summary, Kind: it.Kind, Membership: it.Membership, Theme: it.Theme, Area: it.Area,
 		Status:       query.Status(it, asOf),
 		Due:          orNil(it.Timescale.Due),
 		Timescale:    it.Timescale.Stated,

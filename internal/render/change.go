@@ -17,7 +17,10 @@ import (
 // ChangeText writes a dataset comparison for a terminal or a log.
 func ChangeText(w io.Writer, r change.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s -> %s\n", r.Base, r.Head)
+	// Every piece of dataset text is one line here: a title holding a
+	// newline or an escape sequence must not forge or colour a line.
+	line := sanitize.Line
+	fmt.Fprintf(&b, "%s -> %s\n", line(r.Base), line(r.Head))
 	fmt.Fprintf(&b, "%s\n", r.Headline())
 	if r.Empty() {
 		b.WriteString("no changes to the dataset\n")
@@ -29,19 +32,19 @@ func ChangeText(w io.Writer, r change.Report) error {
 	}
 	section("added", len(r.Added))
 	for _, it := range r.Added {
-		fmt.Fprintf(&b, "  %s: %s (%s)\n", it.ID, it.Title, it.Status)
+		fmt.Fprintf(&b, "  %s: %s (%s)\n", line(it.ID), line(it.Title), line(it.Status))
 	}
 	section("removed", len(r.Removed))
 	for _, it := range r.Removed {
-		fmt.Fprintf(&b, "  %s: %s (was %s)\n", it.ID, it.Title, it.Status)
+		fmt.Fprintf(&b, "  %s: %s (was %s)\n", line(it.ID), line(it.Title), line(it.Status))
 	}
 	section("progress", len(r.Progress))
 	for _, p := range r.Progress {
-		fmt.Fprintf(&b, "  %s\n", progressLine(p))
+		fmt.Fprintf(&b, "  %s\n", line(progressLine(p)))
 	}
 	section("other changes", len(r.Fields))
 	for _, f := range r.Fields {
-		fmt.Fprintf(&b, "  %s %s: %q -> %q\n", f.ID, f.Field, f.From, f.To)
+		fmt.Fprintf(&b, "  %s %s: %q -> %q\n", line(f.ID), line(f.Field), f.From, f.To)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -107,7 +110,7 @@ func ChangeMarkdown(w io.Writer, r change.Report) error {
 		if p.Entry != nil {
 			date = p.Entry.Date
 			if ev := p.Entry.Evidence; ev != nil {
-				evidence = fmt.Sprintf("[%s](%s)", ev.Kind, ev.URL)
+				evidence = sanitize.MarkdownLink(ev.Kind, ev.URL)
 			}
 		}
 		rows = append(rows, []string{p.ID, what, date, evidence})

@@ -6,6 +6,7 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/open-workforce/strategy/internal/sanitize"
 	"io"
 	"strings"
 
@@ -58,7 +59,7 @@ func FindingsText(w io.Writer, r Report) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, r.Summary())
+	_, err := fmt.Fprintln(w, sanitize.Line(r.Summary()))
 	return err
 }
 
@@ -82,7 +83,7 @@ func FindingsGitHub(w io.Writer, r Report) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, r.Summary())
+	_, err := fmt.Fprintln(w, sanitize.Line(r.Summary()))
 	return err
 }
 

@@ -26,7 +26,7 @@ func TestFindingsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `data/items/AR-01.yaml:4:7: unknown-theme: theme "x" is not declared
-data/strategy.yaml: warning: coverage: 2 of the 3 declared items are present
+data/strategy.yaml: warning: coverage: 2 of the 3 declared items are present (about the whole file: no line to point at)
 data: checked 2 items; 2 of the 3 declared items are present; 1 error, 1 warning
 `
 	if b.String() != want {
@@ -129,7 +129,8 @@ func write(t *testing.T, tb Table, format string, width int) string {
 
 func TestWriteTableTSV(t *testing.T) {
 	// No header, no padding, one line per row: what cut and awk expect.
-	want := "AR-01\tPay | rise now\nTR-01\t=1+1\nTR-02\tbell[31m red\n"
+	// A cell a spreadsheet would run as a formula is neutralised, as in CSV.
+	want := "AR-01\tPay | rise now\nTR-01\t'=1+1\nTR-02\tbell[31m red\n"
 	if got := write(t, table(), "tsv", 80); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
@@ -287,6 +288,18 @@ func TestWriteTableMissingValues(t *testing.T) {
 	}
 }
 
+// TSV is the default in a pipe, and the usual way into a spreadsheet: every
+// formula prefix is neutralised, and plain values are left alone.
+func TestWriteTableTSVFormulas(t *testing.T) {
+	tb := Table{Header: []string{"id", "title"}, Rows: [][]string{
+		{"+44 20", "@SUM(A1)"}, {"-2+3", "=cmd|' /C calc'!A0"}, {"", "plain - text"}, {"TR-01", "=\tx"},
+	}}
+	want := "'+44 20\t'@SUM(A1)\n'-2+3\t'=cmd|' /C calc'!A0\n-\tplain - text\nTR-01\t'= x\n"
+	if got := write(t, tb, "tsv", 80); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 // A notice is information: it is printed, counted as neither an error nor
 // a warning, and GitHub shows it as a notice.
 func TestNotice(t *testing.T) {
@@ -303,7 +316,7 @@ func TestNotice(t *testing.T) {
 	if !strings.HasPrefix(b.String(), "::notice file=data/strategy.yaml,title=coverage::2 of the 3") {
 		t.Errorf("GitHub output: %q", b.String())
 	}
-	if got := r.Findings[0].String(); got != "data/strategy.yaml: notice: coverage: 2 of the 3 declared items are present" {
+	if got := r.Findings[0].String(); got != "data/strategy.yaml: notice: coverage: 2 of the 3 declared items are present (about the whole file: no line to point at)" {
 		t.Errorf("text: %q", got)
 	}
 }

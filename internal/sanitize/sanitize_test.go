@@ -3,6 +3,7 @@ package sanitize
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 )
 
@@ -97,5 +98,45 @@ func TestXML(t *testing.T) {
 	want := "a &lt; b &amp; &#34;c&#34; &#39;d&#39;[0m next"
 	if got != want {
 		t.Errorf("XML = %q, want %q", got, want)
+	}
+}
+
+func TestPath(t *testing.T) {
+	tests := map[string]string{
+		"data/items/TR-01.yaml":                       "data/items/TR-01.yaml",
+		"data/items/café ünïcode.yaml":                "data/items/café ünïcode.yaml",
+		"data/items/x\ndata/items/AR-01.yaml:1:1: ok": `"data/items/x\ndata/items/AR-01.yaml:1:1: ok"`,
+		"data/\x1b[2Jitems/x.yaml":                    `"data/\x1b[2Jitems/x.yaml"`,
+		"data/items/\u202egnp.yaml":                   `"data/items/\u202egnp.yaml"`,
+		"data/items/a\rb.yaml":                        `"data/items/a\rb.yaml"`,
+	}
+	for in, want := range tests {
+		if got := Path(in); got != want {
+			t.Errorf("Path(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// A URL the schema let through must not end its link, or its table cell,
+// early: GitHub reads | as a cell boundary even inside a link.
+func TestMarkdownLinkEncodesTarget(t *testing.T) {
+	tests := map[string]string{
+		"https://example.org/a|b":                    "[k](https://example.org/a%7Cb)",
+		"https://example.org/x)![i](https://evil/i)": "[k](https://example.org/x%29![i]%28https://evil/i%29)",
+		"https://example.org/<img>":                  "[k](https://example.org/%3Cimg%3E)",
+		"https://example.org/a\\b`c\"d":              "[k](https://example.org/a%5Cb%60c%22d)",
+	}
+	for in, want := range tests {
+		if got := MarkdownLink("k", in); got != want {
+			t.Errorf("MarkdownLink(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestLineFlattensEveryBreak(t *testing.T) {
+	for _, in := range []string{"a\nb: c", "a\r\nb: c", "a\u2028b: c", "a\u2029b: c", "a\u0085b: c", "a\vb: c", "a\fb: c"} {
+		if got := Line(in); strings.ContainsAny(got, "\n\r\u2028\u2029\u0085\v\f") {
+			t.Errorf("Line(%q) = %q keeps a line break", in, got)
+		}
 	}
 }

@@ -1,6 +1,11 @@
 package schema
 
-import "github.com/open-workforce/strategy/internal/yamlnode"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/open-workforce/strategy/internal/yamlnode"
+)
 
 // Located is a violation placed in its file.
 type Located struct {
@@ -9,6 +14,9 @@ type Located struct {
 	Message string
 }
 
+// MaxViolations bounds the schema findings for one file.
+const MaxViolations = 200
+
 // Check validates a parsed document against kind and places every
 // violation: at the offending key for unknown or missing fields, otherwise at
 // the value. probs are the YAML problems already reported for the document:
@@ -16,7 +24,7 @@ type Located struct {
 // nothing, and the schema's complaint about it would only repeat them.
 func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, error) {
 	for _, p := range probs {
-		if p.Rule == "yaml-too-deep" {
+		if p.Rule == "yaml-too-deep" || p.Rule == "yaml-too-large" {
 			// The walk stopped at the limit: what the schema would miss below
 			// it is already explained by that one finding.
 			return nil, nil
@@ -31,7 +39,15 @@ func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, erro
 		refused[p.Pos] = true
 	}
 	var out []Located
-	for _, v := range vs {
+	for i, v := range vs {
+		if i == MaxViolations {
+			// A file of thousands of unknown keys would print a finding
+			// for each, and place each in the file: the first few say
+			// what is wrong.
+			pos := doc.Locate(v.Path...).Value
+			out = append(out, Located{Pos: pos, Rule: "schema", Message: fmt.Sprintf("%d more schema problems in this file from here on; fix the ones above first", len(vs)-MaxViolations)})
+			break
+		}
 		loc := doc.Locate(v.Path...)
 		if refused[loc.Value] {
 			continue
@@ -40,7 +56,15 @@ func Check(k Kind, doc *yamlnode.Doc, probs []yamlnode.Problem) ([]Located, erro
 		if v.OnKey {
 			pos = loc.Key
 		}
-		out = append(out, Located{Pos: pos, Rule: v.Rule, Message: v.Message})
+		msg := v.Message
+		if v.Rule == "too-many" && doc.Cut() {
+			// The value holds a runaway list only up to just past the
+			// bound; the file's own count is the one to report.
+			if i := strings.LastIndex(msg, ", found "); i >= 0 {
+				msg = fmt.Sprintf("%s, found %d", msg[:i], doc.Len(v.Path...))
+			}
+		}
+		out = append(out, Located{Pos: pos, Rule: v.Rule, Message: msg})
 	}
 	return out, nil
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/open-workforce/strategy/data"
+	"github.com/open-workforce/strategy/internal/suggest"
 	"github.com/open-workforce/strategy/third_party/jsonschema"
 	"github.com/open-workforce/strategy/third_party/jsonschema/kind"
 )
@@ -64,7 +66,7 @@ var (
 	baseURL  = "https://github.com/open-workforce/strategy/data/schema/"
 	patterns = map[string]string{
 		"date": "must be a date written YYYY-MM-DD",
-		"url":  "must be an absolute http:// or https:// URL",
+		"url":  "must be an absolute http:// or https:// URL without spaces, with ) and | percent-encoded (%29, %7C)",
 		"slug": "must be lower-case letters and digits joined by hyphens",
 		"id":   "must be a theme prefix (AR, TR, TF, UN), a hyphen and two or more digits, like TR-02",
 		// A plan's own action ids.
@@ -199,7 +201,15 @@ func violations(e *jsonschema.ValidationError, raw any) []Violation {
 		for i, w := range k.Want {
 			want[i] = fmt.Sprint(w)
 		}
-		return []Violation{{Path: loc, Rule: "invalid-value", Message: fmt.Sprintf("%s: %s is not one of %s", orRoot(field), show(k.Got), strings.Join(want, ", "))}}
+		msg := fmt.Sprintf("%s: %s is not one of %s", orRoot(field), show(k.Got), strings.Join(want, ", "))
+		if got, ok := k.Got.(string); ok {
+			// "in progress" and "In_Progress" mean in-progress.
+			loose := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.TrimSpace(got))
+			if near := suggest.Nearest(loose, want, 2); near != "" {
+				msg += suggest.Hint(strconv.Quote(near))
+			}
+		}
+		return []Violation{{Path: loc, Rule: "invalid-value", Message: msg}}
 	case *kind.Type:
 		return []Violation{{Path: loc, Rule: "wrong-type", Message: fmt.Sprintf("%s: expected %s, found %s", orRoot(field), article(strings.Join(k.Want, " or ")), article(k.Got))}}
 	case *kind.MinItems:

@@ -5,6 +5,7 @@ package suggest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -90,4 +91,97 @@ func Distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Named is something people call by its id or by other names: an actor by
+// its id, short name and full name.
+type Named struct {
+	ID    string
+	Names []string
+}
+
+// ByName returns the id of the candidate that got most probably means, or ""
+// when there is no single good guess. It tries, in turn: got spelt as an id
+// or a name (any case, spaces for hyphens); got as an abbreviation of an id
+// or name, each letter group starting a word ("nhse" for nhs-england,
+// "sfc" for Skills for Care); and a slip of up to two edits in any of them.
+func ByName(got string, cands []Named) string {
+	key := looseKey(got)
+	if key == "" {
+		return ""
+	}
+	for _, try := range []func(name string) bool{
+		func(name string) bool { return looseKey(name) == key },
+		func(name string) bool { return abbreviates(key, name) },
+	} {
+		if id := unique(cands, try); id != "" {
+			return id
+		}
+	}
+	best, bestD, tie := "", 3, false
+	for _, c := range cands {
+		d := bestD + 1
+		for _, n := range append([]string{c.ID}, c.Names...) {
+			d = min(d, Distance(key, looseKey(n)))
+		}
+		switch {
+		case d < bestD:
+			best, bestD, tie = c.ID, d, false
+		case d == bestD && c.ID != best:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// unique returns the one candidate with a name that passes match, or "".
+func unique(cands []Named, match func(string) bool) string {
+	found := ""
+	for _, c := range cands {
+		if slices.ContainsFunc(append([]string{c.ID}, c.Names...), match) {
+			if found != "" && found != c.ID {
+				return ""
+			}
+			found = c.ID
+		}
+	}
+	return found
+}
+
+func looseKey(s string) string {
+	return strings.Trim(strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s))), "-")
+}
+
+// minorWords may be skipped in an abbreviation: "dhsc" is the Department
+// of Health and Social Care.
+var minorWords = map[string]bool{"of": true, "and": true, "for": true, "the": true, "in": true}
+
+// abbreviates reports whether key, with no hyphens, can be cut into pieces
+// that start the name's words in order, the first piece starting the first
+// word, skipping only minor words.
+func abbreviates(key, name string) bool {
+	key = strings.ReplaceAll(key, "-", "")
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == ',' || r == '(' || r == ')' })
+	if len(key) < 2 || len(words) < 2 {
+		return false
+	}
+	var match func(k string, w int, first bool) bool
+	match = func(k string, w int, first bool) bool {
+		if k == "" {
+			return true
+		}
+		if w >= len(words) {
+			return false
+		}
+		for n := min(len(k), len(words[w])); n >= 1; n-- {
+			if strings.HasPrefix(words[w], k[:n]) && match(k[n:], w+1, false) {
+				return true
+			}
+		}
+		return !first && minorWords[words[w]] && match(k, w+1, false)
+	}
+	return match(key, 0, true)
 }

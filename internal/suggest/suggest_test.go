@@ -84,3 +84,22 @@ func TestNormaliseID(t *testing.T) {
 		}
 	}
 }
+
+func TestByName(t *testing.T) {
+	actors := []Named{
+		{"dhsc", []string{"DHSC", "Department of Health and Social Care"}},
+		{"nhs-england", []string{"NHS England", "NHS England"}},
+		{"skills-for-care", []string{"Skills for Care", "Skills for Care"}},
+		{"local-government", []string{"Councils", "Local government (councils)"}},
+		{"home-office", []string{"Home Office", "Home Office"}},
+	}
+	for got, want := range map[string]string{
+		"nhse": "nhs-england", "NHS England": "nhs-england", "nhs_england": "nhs-england",
+		"sfc": "skills-for-care", "councils": "local-government", "dhcs": "dhsc",
+		"Department of Health": "dhsc", "zzz": "", "homeofice": "home-office", "ho": "home-office",
+	} {
+		if g := ByName(got, actors); g != want {
+			t.Errorf("ByName(%q) = %q, want %q", got, g, want)
+		}
+	}
+}

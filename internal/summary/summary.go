@@ -89,29 +89,80 @@ func (g Group) Count(status string) int {
 
 // Headline is one plain-English sentence with the figures behind it.
 type Headline struct {
+	ID    string `json:"id"` // one of the Headline* constants
 	Text  string `json:"text"`
 	Share Share  `json:"share"` // among the items present (and, for actor types, of known type)
+	// ReadAlone counts the items of Share.N that match only on our reading
+	// of the evidence (link: read); nil where evidence does not decide.
+	ReadAlone *int `json:"read_alone,omitempty"`
+	// Unconfirmed counts the items present that may not be among the
+	// declared ones, and UnconfirmedN those of them Share.N counts: they
+	// bound nothing, like missing items.
+	Unconfirmed  int `json:"unconfirmed"`
+	UnconfirmedN int `json:"unconfirmed_matched"`
 	// Low and High bound the share of all declared items; equal when the
 	// dataset is complete.
 	Low  Share `json:"low"`
 	High Share `json:"high"`
 }
 
+// Headline ids, in the order Compute writes them.
+const (
+	HeadlineProgressed     = "progressed"
+	HeadlineComplete       = "complete"
+	HeadlineGovernment     = "government-action"
+	HeadlineGovernmentOnly = "government-only"
+)
+
 // Summary is a dataset counted as of a date.
 type Summary struct {
-	AsOf       string     `json:"as_of"`
-	Declared   int        `json:"declared"`
-	Present    int        `json:"present"`
-	Statuses   []string   `json:"statuses"`
-	Overall    Group      `json:"overall"`
-	Themes     []Group    `json:"themes"`
-	ActorTypes []Group    `json:"actor_types"`
-	Leads      []Group    `json:"leads"`
-	Headlines  []Headline `json:"headlines"`
+	AsOf string `json:"as_of"`
+	// Evidence is "any", or "stated" when only evidence the sources
+	// themselves tie to the items was counted.
+	Evidence string `json:"evidence"`
+	Data     Age    `json:"data"`
+	Declared int    `json:"declared"`
+	Present  int    `json:"present"`
+	// Unconfirmed counts the items present that may not be among the
+	// declared ones (membership: drafted).
+	Unconfirmed int        `json:"unconfirmed"`
+	Statuses    []string   `json:"statuses"`
+	Overall     Group      `json:"overall"`
+	Themes      []Group    `json:"themes"`
+	ActorTypes  []Group    `json:"actor_types"`
+	Leads       []Group    `json:"leads"`
+	Headlines   []Headline `json:"headlines"`
 }
 
-// Partial reports whether fewer items are present than declared.
-func (s *Summary) Partial() bool { return s.Present < s.Declared }
+// Headline returns the headline with the given id, or a zero one.
+func (s *Summary) Headline(id string) Headline {
+	for _, h := range s.Headlines {
+		if h.ID == id {
+			return h
+		}
+	}
+	return Headline{}
+}
+
+// Partial reports whether figures for all declared items are ranges: some
+// are missing, or some present may not be among them.
+func (s *Summary) Partial() bool { return s.Present-s.Unconfirmed < s.Declared }
+
+// Coverage says in words how much of the strategy the dataset holds.
+func (s *Summary) Coverage() string {
+	confirmed := s.Present - s.Unconfirmed
+	var b strings.Builder
+	if s.Unconfirmed == 0 {
+		fmt.Fprintf(&b, "The dataset holds %d of the %d declared items (%d%%).", s.Present, s.Declared, Share{s.Present, s.Declared}.Percent())
+	} else {
+		fmt.Fprintf(&b, "The dataset holds %d items: %d of the %d declared items (%d%%), and %d more that may not be among them (known only from material on draft recommendations).",
+			s.Present, confirmed, s.Declared, Share{confirmed, s.Declared}.Percent(), s.Unconfirmed)
+	}
+	if s.Partial() {
+		fmt.Fprintf(&b, " Figures for all %d are ranges: each missing item may or may not match.", s.Declared)
+	}
+	return b.String()
+}
 
 // Progressed are the statuses counted as "in progress or complete".
 var Progressed = []string{"in-progress", query.Complete}
@@ -123,9 +174,19 @@ var GovernmentAction = []string{dataset.GovernmentOnly, dataset.GovernmentWithSe
 const NoLead = "(no lead named)"
 
 // Compute counts the items of s by status as they stood on asOf (YYYY-MM-DD).
+// A set narrowed by [dataset.Set.StatedOnly] is counted on stated evidence
+// alone, and says so.
 func Compute(s *dataset.Set, asOf string) *Summary {
 	statuses := query.StatusIDs(s)
-	sum := &Summary{AsOf: asOf, Declared: s.Declared(), Present: len(s.Items), Statuses: statuses}
+	sum := &Summary{AsOf: asOf, Evidence: "any", Data: DataAge(s, asOf), Declared: s.Declared(), Present: len(s.Items), Statuses: statuses}
+	if s.Stated {
+		sum.Evidence = "stated"
+	}
+	for _, it := range s.Items {
+		if !it.Confirmed() {
+			sum.Unconfirmed++
+		}
+	}
 	status := make(map[*dataset.Item]string, len(s.Items))
 	for _, it := range s.Items {
 		status[it] = query.Status(it, asOf)
@@ -192,37 +253,124 @@ func leads(s *dataset.Set, group func(string, string, func(*dataset.Item) bool) 
 }
 
 func headlines(s *dataset.Set, sum *Summary, status map[*dataset.Item]string) []Headline {
-	var out []Headline
-	progressed, complete := 0, 0
-	for _, it := range s.Items {
-		if slices.Contains(Progressed, status[it]) {
-			progressed++
+	// What the status would be on stated evidence alone: a set already
+	// narrowed to it has nothing to set apart.
+	stated := func(it *dataset.Item) string { return status[it] }
+	if !s.Stated {
+		stated = func(it *dataset.Item) string { st, _ := it.StatedStatusOn(sum.AsOf); return st }
+	}
+	byStatus := func(id, predicate string, want ...string) Headline {
+		var t Tally
+		read := 0
+		for _, it := range s.Items {
+			m := slices.Contains(want, status[it])
+			t.Add(it, m, true)
+			if m && !slices.Contains(want, stated(it)) {
+				read++
+			}
 		}
-		if status[it] == query.Complete {
-			complete++
+		h := t.Describe(sum.Declared, predicate)
+		h.ID = id
+		if !s.Stated {
+			h.ReadAlone = &read
+		}
+		return h
+	}
+	byActors := func(id, predicate string, want ...string) Headline {
+		var t Tally
+		for _, it := range s.Items {
+			t.Add(it, slices.Contains(want, it.ActorType), it.ActorType != dataset.ActorTypeUnknown)
+		}
+		h := t.Describe(sum.Declared, predicate)
+		h.ID = id
+		return h
+	}
+	out := []Headline{
+		byStatus(HeadlineProgressed, "are in progress or complete", Progressed...),
+		byStatus(HeadlineComplete, "are complete", query.Complete),
+		byActors(HeadlineGovernment, "need some government action", GovernmentAction...),
+		byActors(HeadlineGovernmentOnly, "can only be done by government", dataset.GovernmentOnly),
+	}
+	for i := range out {
+		if r := out[i].ReadAlone; r != nil && out[i].Share.N > 0 {
+			out[i].Text = insertReadAlone(out[i].Text, *r, out[i].Share.N)
 		}
 	}
-	out = append(out,
-		Describe(progressed, 0, sum.Present, sum.Declared, "are in progress or complete"),
-		Describe(complete, 0, sum.Present, sum.Declared, "are complete"),
-	)
-	gov, govOnly, unknown := 0, 0, 0
-	for _, it := range s.Items {
-		switch it.ActorType {
-		case dataset.ActorTypeUnknown:
-			unknown++
-		case dataset.GovernmentOnly:
-			govOnly++
-			gov++
-		case dataset.GovernmentWithSector:
-			gov++
-		}
-	}
-	out = append(out,
-		Describe(gov, unknown, sum.Present, sum.Declared, "need some government action"),
-		Describe(govOnly, unknown, sum.Present, sum.Declared, "can only be done by government"),
-	)
 	return out
+}
+
+// insertReadAlone adds to a headline how many of the items it counts rest on
+// our reading alone, right after the count.
+func insertReadAlone(text string, read, n int) string {
+	what := readAloneWords(read, n)
+	if i := strings.Index(text, ", so between"); i >= 0 {
+		return text[:i] + " (" + what + ")" + text[i:]
+	}
+	return text + " (" + what + ")"
+}
+
+// readAloneWords says how many of n counted items rest on our reading alone.
+func readAloneWords(read, n int) string {
+	switch {
+	case read == 0:
+		return "none of them on our reading alone"
+	case read == n && n == 1:
+		return "on our reading alone"
+	case read == n:
+		return "all of them on our reading alone"
+	}
+	return fmt.Sprintf("%d of them on our reading alone", read)
+}
+
+// Tally counts the items present against a predicate, keeping apart those
+// that cannot be classified and those that may not be among the declared
+// items at all: both widen a range instead of narrowing it.
+type Tally struct {
+	Present, N int
+	// Undetermined counts confirmed items the predicate cannot classify,
+	// Unknown every such item.
+	Undetermined, Unknown int
+	// Unconfirmed counts items that may not be among the declared ones;
+	// UnconfirmedN those of them that match.
+	Unconfirmed, UnconfirmedN int
+}
+
+// Add counts one item: whether it matches, and whether that can be known.
+func (t *Tally) Add(it *dataset.Item, matches, determined bool) {
+	t.Present++
+	if matches && determined {
+		t.N++
+	}
+	if !determined {
+		t.Unknown++
+	}
+	switch {
+	case !it.Confirmed():
+		t.Unconfirmed++
+		if matches && determined {
+			t.UnconfirmedN++
+		}
+	case !determined:
+		t.Undetermined++
+	}
+}
+
+// Bounds is the range the share of all declared items must lie in: an
+// unconfirmed item counts as a missing one, which may or may not match.
+func (t Tally) Bounds(declared int) (low, high Share) {
+	return Bounds(t.N-t.UnconfirmedN, t.Undetermined, t.Present-t.Unconfirmed, declared)
+}
+
+// Describe writes the tally's headline; see [Describe].
+func (t Tally) Describe(declared int, predicate string) Headline {
+	low, high := t.Bounds(declared)
+	h := describe(t.N, t.Present-t.Unknown, t.Unknown, low, high, predicate)
+	h.Unconfirmed, h.UnconfirmedN = t.Unconfirmed, t.UnconfirmedN
+	if t.UnconfirmedN > 0 {
+		h.Text += fmt.Sprintf(" (%d of the %d may not be one of the declared items, so the range counts %s as missing)",
+			t.UnconfirmedN, t.N, prose.Plural(t.UnconfirmedN, "it", "them"))
+	}
+	return h
 }
 
 // Bounds returns the lowest and highest share of declared items a count can
@@ -242,7 +390,10 @@ func Bounds(n, undetermined, present, declared int) (low, high Share) {
 // classified (an unknown actor type); they widen the range like missing ones.
 func Describe(n, undetermined, present, declared int, predicate string) Headline {
 	low, high := Bounds(n, undetermined, present, declared)
-	known := present - undetermined
+	return describe(n, present-undetermined, undetermined, low, high, predicate)
+}
+
+func describe(n, known, undetermined int, low, high Share, predicate string) Headline {
 	h := Headline{Share: Share{n, known}, Low: low, High: high}
 	if low == high {
 		h.Text = fmt.Sprintf("%s (%s) %s", Phrase(n, low.Of), low, predicate)
@@ -332,4 +483,46 @@ func Phrase(n, d int) string {
 		return "Fewer than a quarter"
 	}
 	return "Fewer than one in ten"
+}
+
+// Age says how old the figures' evidence is: "status on a date" alone would
+// let a stale snapshot pass for news.
+type Age struct {
+	// LatestEvidence is the newest date of an event backed by evidence, on
+	// or before the date counted.
+	LatestEvidence string `json:"latest_evidence"`
+	// LatestEntry is the newest day anything was recorded in the logs.
+	LatestEntry string `json:"latest_entry"`
+	// Dataset names what was read; Bundled is set for the snapshot built
+	// into the binary.
+	Dataset string `json:"dataset"`
+	Bundled bool   `json:"bundled"`
+}
+
+// DataAge finds how old the evidence behind figures as of asOf is.
+func DataAge(s *dataset.Set, asOf string) Age {
+	a := Age{Dataset: s.Name(), Bundled: s.Bundled, LatestEntry: s.LatestEntry()}
+	for _, it := range s.Items {
+		for _, e := range it.Events() {
+			if e.Evidence != nil && e.Date <= asOf {
+				a.LatestEvidence = max(a.LatestEvidence, e.Date)
+			}
+		}
+	}
+	return a
+}
+
+// Sentence says it in words: "The latest evidence recorded is dated
+// 2026-02-06." and, for the bundled snapshot, which snapshot it is.
+func (a Age) Sentence() string {
+	var b strings.Builder
+	if a.LatestEvidence == "" {
+		b.WriteString("No evidence of progress is recorded yet.")
+	} else {
+		fmt.Fprintf(&b, "The latest evidence recorded is dated %s.", a.LatestEvidence)
+	}
+	if a.Bundled {
+		fmt.Fprintf(&b, " Read from the bundled dataset: a snapshot whose latest entry is dated %s; a newer dataset may hold more.", a.LatestEntry)
+	}
+	return b.String()
 }

@@ -152,8 +152,8 @@ func TestCompute(t *testing.T) {
 		t.Errorf("leads %s, want %s", got, want)
 	}
 	wantHead := []string{
-		"Exactly half of the items present (3 of 6, 50%) are in progress or complete, so between 37% and 63% of the 8",
-		"Fewer than a quarter of the items present (1 of 6, 17%) are complete, so between 12% and 38% of the 8",
+		"Exactly half of the items present (3 of 6, 50%) are in progress or complete (none of them on our reading alone), so between 37% and 63% of the 8",
+		"Fewer than a quarter of the items present (1 of 6, 17%) are complete (none of them on our reading alone), so between 12% and 38% of the 8",
 		"Exactly two thirds of the items present (4 of 6, 67%) need some government action, so between 50% and 75% of the 8",
 		"Exactly a third of the items present (2 of 6, 33%) can only be done by government, so between 25% and 50% of the 8",
 	}
@@ -177,11 +177,11 @@ func TestClaims(t *testing.T) {
 		expl    string
 	}{
 		{"example-progress", Undecided, "AR-01 TF-02 TR-01",
-			"3 of 6 present are in-progress or complete on 2025-06-01, so between 37% (3 of 8) and 63% (5 of 8) of the 8 declared; the claim needs over 50%"},
+			"3 of 6 present are in-progress or complete on 2025-06-01 (none of them on our reading alone), so between 3 of 8 (38%) and 5 of 8 (63%) of the declared items; the claim needs over 50%"},
 		{"example-government-action", Contradicted, "AR-01 TF-01 TR-01 TR-02",
-			"4 of 6 present are government-only or government-with-sector, so between 50% (4 of 8) and 75% (6 of 8) of the 8 declared; the claim needs under 25%"},
+			"4 of 6 present are government-only or government-with-sector, so between 4 of 8 (50%) and 6 of 8 (75%) of the declared items; the claim needs under 25%"},
 		{"example-government-only", Holds, "TF-01 TR-01",
-			"2 of 6 present are government-only, so between 25% (2 of 8) and 50% (4 of 8) of the 8 declared; the claim needs at least 25%"},
+			"2 of 6 present are government-only, so between 2 of 8 (25%) and 4 of 8 (50%) of the declared items; the claim needs at least 25%"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d results, want %d", len(got), len(want))

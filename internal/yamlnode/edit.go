@@ -58,7 +58,7 @@ func (d *Doc) node(path ...string) *yaml.Node {
 		if n == nil {
 			return nil
 		}
-		_, n = child(n, p)
+		_, n = d.child(n, p)
 	}
 	return n
 }
@@ -215,6 +215,17 @@ func (d *Doc) AppendMapping(fields []Field, path ...string) (Edit, error) {
 		}
 		break
 	}
+	if keepsTrailing(src, starts, lastLeaf(last)) {
+		// A block scalar with the keep indicator (|+, >+) owns the blank
+		// lines after it: the new element goes after them, or the
+		// earlier entry's text would lose its trailing newlines.
+		for l := endLine + 1; l <= len(starts) && starts[l-1] < len(src); l++ {
+			if strings.TrimSpace(lineText(src, starts, l)) != "" {
+				break
+			}
+			endLine = l
+		}
+	}
 	insert := starts[endLine-1] + len(lineText(src, starts, endLine))
 
 	var b strings.Builder
@@ -228,6 +239,29 @@ func (d *Doc) AppendMapping(fields []Field, path ...string) (Edit, error) {
 	}
 	text := nl + strings.ReplaceAll(strings.TrimSuffix(b.String(), "\n"), "\n", nl)
 	return Edit{Start: insert, End: insert, Text: text}, nil
+}
+
+// lastLeaf returns the node written last inside n.
+func lastLeaf(n *yaml.Node) *yaml.Node {
+	for (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && len(n.Content) > 0 {
+		n = n.Content[len(n.Content)-1]
+	}
+	return n
+}
+
+// keepsTrailing reports whether n is a block scalar whose header keeps its
+// trailing blank lines (|+, >+, |2+).
+func keepsTrailing(src []byte, starts []int, n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || n.Line < 1 || n.Line > len(starts) {
+		return false
+	}
+	text := lineText(src, starts, n.Line)
+	if n.Column-1 > len(text) {
+		return false
+	}
+	header, _, _ := strings.Cut(text[n.Column-1:], " ")
+	header, _, _ = strings.Cut(header, "#")
+	return strings.Contains(header, "+")
 }
 
 // indentStep is how far the file indents a nested block mapping under its

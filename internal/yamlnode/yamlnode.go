@@ -27,6 +27,19 @@ import (
 // deeper is a mistake or an attack, and is refused before it costs anything.
 const MaxDepth = 32
 
+// MaxKeys bounds the keys of one mapping and MaxEntries the entries of one
+// list. The widest real mapping has a dozen keys and the longest real list
+// (a plan's actions) a few hundred entries. Past these bounds a file is an
+// attack or an accident, and the work some checks do grows faster than the
+// count (yaml.v3 compares every pair of keys when it decodes a mapping;
+// a schema's uniqueItems compares entries). A wider mapping is a problem
+// here; a longer list keeps MaxEntries+1 entries in the value, enough for
+// the schema's own maxItems (never above MaxEntries) to name the list.
+const (
+	MaxKeys    = 200
+	MaxEntries = 10000
+)
+
 // Pos is a 1-based line and column in a file.
 type Pos struct {
 	Line int `json:"line"`
@@ -51,10 +64,17 @@ type Problem struct {
 type Doc struct {
 	mu     sync.Mutex
 	root   *yaml.Node
+	keys   map[*yaml.Node]map[string]int // each mapping's keys to their index, built when first asked
 	value  any
 	src    []byte
 	reload func() ([]byte, error) // set by Release: how to read the bytes again
+	cut    bool                   // a list was longer than MaxEntries
 }
+
+// Cut reports whether a list in the file was longer than [MaxEntries], so
+// that the value holds only its first MaxEntries+1 entries. Such a file is
+// for the schema to refuse, never to decode: decoding reads every entry.
+func (d *Doc) Cut() bool { return d.cut }
 
 // Value returns the document as nested map[string]any, []any, string, int64,
 // float64, bool and nil, ready for JSON Schema. It is nil after [Doc.Release].
@@ -80,7 +100,7 @@ func (d *Doc) Decode(v any) error { return d.root.Decode(v) }
 func (d *Doc) Release(reload func() ([]byte, error)) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.root, d.value, d.src, d.reload = nil, nil, nil, reload
+	d.root, d.value, d.src, d.reload, d.keys = nil, nil, nil, reload, nil
 }
 
 // restore re-parses a released document. Locking is the caller's.
@@ -110,7 +130,7 @@ func (d *Doc) Locate(path ...string) Loc {
 	}
 	loc.Key, loc.Value = Pos{n.Line, n.Column}, Pos{n.Line, n.Column}
 	for _, p := range path {
-		key, next := child(n, p)
+		key, next := d.child(n, p)
 		if next == nil {
 			break
 		}
@@ -124,15 +144,50 @@ func (d *Doc) Locate(path ...string) Loc {
 	return loc
 }
 
+// Len returns how many entries the list (or keys the mapping) at path holds
+// in the file: the value stops just past [MaxEntries], the file need not.
+func (d *Doc) Len(path ...string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.restore()
+	n := d.root
+	for _, p := range path {
+		if n == nil {
+			return 0
+		}
+		_, n = d.child(n, p)
+	}
+	switch {
+	case n == nil:
+		return 0
+	case n.Kind == yaml.MappingNode:
+		return len(n.Content) / 2
+	}
+	return len(n.Content)
+}
+
 // child returns the key node (for mappings) and the value node at step p of
-// a path below n, or nil when there is none.
-func child(n *yaml.Node, p string) (key, val *yaml.Node) {
+// a path below n, or nil when there is none. A file with a finding on every
+// key would cost a scan of the mapping per finding, so each mapping's keys
+// are indexed once. Locking is the caller's.
+func (d *Doc) child(n *yaml.Node, p string) (key, val *yaml.Node) {
 	switch n.Kind {
 	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == p {
-				return n.Content[i], n.Content[i+1]
+		idx, ok := d.keys[n]
+		if !ok {
+			idx = make(map[string]int, len(n.Content)/2)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if _, dup := idx[n.Content[i].Value]; !dup {
+					idx[n.Content[i].Value] = i
+				}
 			}
+			if d.keys == nil {
+				d.keys = map[*yaml.Node]map[string]int{}
+			}
+			d.keys[n] = idx
+		}
+		if i, ok := idx[p]; ok {
+			return n.Content[i], n.Content[i+1]
 		}
 	case yaml.SequenceNode:
 		i, err := strconv.Atoi(p)
@@ -146,6 +201,8 @@ func child(n *yaml.Node, p string) (key, val *yaml.Node) {
 var bom = []byte("\xef\xbb\xbf")
 
 var lineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+var decimalRe = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
 
 // Parse parses src as exactly one YAML document whose root is a mapping. It
 // returns every problem it can find; the Doc is nil when the document cannot
@@ -184,7 +241,7 @@ func Parse(src []byte) (*Doc, []Problem) {
 		extra := w.aliases - maxAliasProblems
 		probs = append(probs, Problem{Pos: w.more.Pos, Rule: "yaml-alias", Message: fmt.Sprintf("%d more anchors, aliases or merge keys from here on; write each value out in full", extra)})
 	}
-	return &Doc{root: top, value: val, src: src}, probs
+	return &Doc{root: top, value: val, src: src, cut: w.cut}, probs
 }
 
 func syntaxProblem(src []byte, err error) Problem {
@@ -198,13 +255,120 @@ func syntaxProblem(src []byte, err error) Problem {
 			// mark, counted from 0 where every other message counts from 1.
 			line++
 			msg += ": a [ or { opened on this line is not closed"
+		} else {
+			line = failingLine(src, line, msg)
 		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+		if msg == "control characters are not allowed" {
+			// The reader reports no position at all; the first character
+			// YAML forbids is the one it stopped at.
+			if pos, ok := controlPos(src); ok {
+				return Problem{Pos: pos, Rule: "yaml-syntax", Message: fmt.Sprintf("control character %U is not allowed; remove it", controlRune(src, pos))}
+			}
+		} else {
+			line = failingLine(src, 1, msg)
+		}
 	}
 	// yaml.v3 reports no column for syntax errors; the first non-blank
 	// column of the line is the closest honest guess (documented in README).
 	return Problem{Pos: Pos{line, firstNonBlank(src, line)}, Rule: "yaml-syntax", Message: msg}
+}
+
+// maxRefine bounds the files whose syntax errors are placed by re-parsing:
+// each re-parse reads a prefix of the file, and a few dozen of them over a
+// file at the size limit would cost more than the error is worth.
+const maxRefine = 256 << 10
+
+// failingLine finds the line a syntax error really sits on. yaml.v3 names
+// the line where the enclosing block starts (or none), not the line that
+// broke it: a key indented one space too far is reported where its mapping
+// opened. The shortest run of whole lines, from the start, that fails with
+// the same message ends on the line to blame; it is found by halving, and
+// never placed before the line the parser named.
+func failingLine(src []byte, reported int, msg string) int {
+	if len(src) > maxRefine {
+		return reported
+	}
+	var ends []int // ends[i] is the offset just past line i+1
+	for i, b := range src {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(src) {
+		ends = append(ends, len(src))
+	}
+	fails := func(n int) bool {
+		var root yaml.Node
+		err := yaml.NewDecoder(bytes.NewReader(src[:ends[n-1]])).Decode(&root)
+		if err == nil {
+			return false
+		}
+		m := err.Error()
+		if sm := lineRe.FindStringSubmatch(m); sm != nil {
+			m = sm[2]
+		}
+		return strings.TrimPrefix(m, "yaml: ") == msg
+	}
+	lo, hi := max(reported, 1), len(ends)
+	if lo > hi || !fails(hi) {
+		return reported
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// forbidden reports a character YAML does not allow in a stream.
+func forbidden(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	case r >= 0xd800 && r <= 0xdfff, r == 0xfffe, r == 0xffff:
+		return true
+	}
+	return false
+}
+
+// controlPos returns where the first forbidden character sits.
+func controlPos(src []byte) (Pos, bool) {
+	line, col := 1, 1
+	for _, r := range string(src) {
+		if forbidden(r) {
+			return Pos{line, col}, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return Pos{}, false
+}
+
+// controlRune returns the character at pos, found by controlPos.
+func controlRune(src []byte, pos Pos) rune {
+	line, col := 1, 1
+	for _, r := range string(src) {
+		if line == pos.Line && col == pos.Col {
+			return r
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return utf8.RuneError
 }
 
 func firstNonBlank(src []byte, line int) int {
@@ -256,6 +420,7 @@ func describe(n *yaml.Node) string {
 }
 
 type walker struct {
+	cut     bool // a list was cut short at MaxEntries+1
 	probs   []Problem
 	aliases int      // anchors, aliases and merge keys met
 	more    *Problem // stands for those past maxAliasProblems
@@ -295,10 +460,15 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 		if n.Tag != "!!map" {
 			w.add(n, "yaml-tag", "unsupported tag %s", n.Tag)
 		}
-		obj := make(map[string]any, len(n.Content)/2)
-		seen := make(map[string]int, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
+		content := n.Content
+		if len(content) > 2*MaxKeys {
+			w.add(content[2*MaxKeys], "yaml-too-large", "a mapping with more than %d keys; no field of this dataset has that many", MaxKeys)
+			content = content[:2*MaxKeys]
+		}
+		obj := make(map[string]any, len(content)/2)
+		seen := make(map[string]int, len(content)/2)
+		for i := 0; i+1 < len(content); i += 2 {
+			k, v := content[i], content[i+1]
 			if k.Kind != yaml.ScalarNode {
 				w.add(k, "yaml-key", "keys must be plain words, found %s", describe(k))
 				continue
@@ -319,8 +489,13 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 		if n.Tag != "!!seq" {
 			w.add(n, "yaml-tag", "unsupported tag %s", n.Tag)
 		}
-		arr := make([]any, len(n.Content))
-		for i, c := range n.Content {
+		content := n.Content
+		if len(content) > MaxEntries+1 {
+			content = content[:MaxEntries+1]
+			w.cut = true
+		}
+		arr := make([]any, len(content))
+		for i, c := range content {
 			arr[i] = w.walk(c, depth+1)
 		}
 		return arr
@@ -344,7 +519,13 @@ func (w *walker) scalar(n *yaml.Node) any {
 		}
 		return b
 	case "!!int":
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		// Parsers disagree on 070 (octal 56 in YAML 1.1, 70 in 1.2), 0x38
+		// and 1_000: only plain decimal means the same number to all.
+		if !decimalRe.MatchString(n.Value) {
+			w.add(n, "yaml-number", "%q is not a plain decimal whole number: write it with the digits 0-9 only, without leading zeros", n.Value)
+			return n.Value
+		}
+		i, err := strconv.ParseInt(n.Value, 10, 64)
 		if err != nil {
 			w.add(n, "yaml-number", "%q is not a whole number this tool can hold", n.Value)
 			return n.Value

@@ -1,6 +1,8 @@
 package yamlnode
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -19,7 +21,7 @@ func TestParseProblems(t *testing.T) {
 		{"a list", "- a\n", "not-mapping", Pos{1, 1}},
 		{"duplicate key", "a: 1\nb: 2\na: 3\n", "yaml-duplicate-key", Pos{3, 1}},
 		{"anchor", "a: &x 1\n", "yaml-alias", Pos{1, 4}},
-		{"unknown alias", "a: 1\nb: *x\n", "yaml-syntax", Pos{1, 1}}, // yaml.v3 gives no line here
+		{"unknown alias", "a: 1\nb: *x\n", "yaml-syntax", Pos{2, 1}}, // yaml.v3 gives no line here: the shortest failing prefix does
 		{"merge key", "a: {x: 1}\nb:\n  <<: {y: 2}\n", "yaml-alias", Pos{3, 3}},
 		{"custom tag", "a: !secret 1\n", "yaml-tag", Pos{1, 4}},
 		{"unquoted date", "d: 2025-03-01\n", "yaml-unquoted-date", Pos{1, 4}},
@@ -27,6 +29,24 @@ func TestParseProblems(t *testing.T) {
 		{"complex key", "? [a]\n: 1\n", "yaml-key", Pos{1, 3}},
 		{"tab indentation", "a:\n\t- x\n", "yaml-syntax", Pos{2, 2}},
 		{"unclosed flow list", "a: 1\nb: [x, y\nc: 2\n", "yaml-syntax", Pos{2, 1}},
+		// Indentation errors sit where the bad line is, not where the
+		// block around it opened.
+		{"list entry under a mapping", "a: 1\n- b\n", "yaml-syntax", Pos{2, 1}},
+		{"key dedented one space", "a: 1\nb:\n    c: 1\n   d: 1\n", "yaml-syntax", Pos{4, 4}},
+		{"progress key misaligned", "id: X\nprogress:\n  - date: \"2025-01-01\"\n    note: x\n   status: y\n", "yaml-syntax", Pos{5, 4}},
+		{"sequence entry dedented", "a:\n  - 1\n - 2\n", "yaml-syntax", Pos{3, 2}},
+		// Control characters the reader stops at, placed where they are.
+		{"NUL on line 3", "a: 1\nb: 2\nc: x\x00y\n", "yaml-syntax", Pos{3, 5}},
+		{"BEL in a quoted value", "a: 1\nb: \"x\a\"\n", "yaml-syntax", Pos{2, 6}},
+		{"ESC after a multibyte letter", "t: café\x1b[31m\n", "yaml-syntax", Pos{1, 8}},
+		{"C1 control", "a: 1\n\nz: \u0085ok\u009b\n", "yaml-syntax", Pos{3, 7}},
+		// Integers mean the same number to every parser or are refused.
+		{"YAML 1.1 octal", "declared_items: 070\n", "yaml-number", Pos{1, 17}},
+		{"hexadecimal", "n: 0x38\n", "yaml-number", Pos{1, 4}},
+		{"YAML 1.2 octal", "n: 0o70\n", "yaml-number", Pos{1, 4}},
+		{"binary", "n: 0b111000\n", "yaml-number", Pos{1, 4}},
+		{"digit separators", "n: 5_6\n", "yaml-number", Pos{1, 4}},
+		{"signed leading zero", "n: -07\n", "yaml-number", Pos{1, 4}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,5 +154,64 @@ func TestParseAliasBombIsBrief(t *testing.T) {
 	last := probs[len(probs)-1]
 	if last.Rule != "yaml-alias" || !strings.Contains(last.Message, "more anchors, aliases or merge keys") {
 		t.Errorf("last problem: %+v", last)
+	}
+}
+
+func TestParseKeepsPlainDecimals(t *testing.T) {
+	doc, probs := Parse([]byte("a: 56\nb: -3\nc: 0\nd: +4\n"))
+	if len(probs) > 0 {
+		t.Fatalf("Parse = %+v, want no problems", probs)
+	}
+	want := map[string]any{"a": int64(56), "b": int64(-3), "c": int64(0), "d": int64(4)}
+	if got := doc.Value(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Value = %#v, want %#v", got, want)
+	}
+}
+
+// A wide mapping is refused with one problem; a long list is cut just past
+// the bound, for the schema to refuse. What lies past is never walked.
+func TestParseBoundsWidthAndLength(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: X\nextra:\n")
+	for i := range MaxKeys + 5000 {
+		fmt.Fprintf(&b, "  k%d: %d\n", i, i)
+	}
+	b.WriteString("lead:\n")
+	for range MaxEntries + 50000 {
+		b.WriteString("  - dhsc\n")
+	}
+	doc, probs := Parse([]byte(b.String()))
+	var rules []string
+	for _, p := range probs {
+		rules = append(rules, fmt.Sprintf("%s@%d", p.Rule, p.Line))
+	}
+	want := []string{fmt.Sprintf("yaml-too-large@%d", 3+MaxKeys)}
+	if !reflect.DeepEqual(rules, want) {
+		t.Fatalf("problems %v, want %v", rules, want)
+	}
+	v := doc.Value().(map[string]any)
+	if n := len(v["extra"].(map[string]any)); n != MaxKeys {
+		t.Errorf("kept %d keys, want %d", n, MaxKeys)
+	}
+	if n := len(v["lead"].([]any)); n != MaxEntries+1 {
+		t.Errorf("kept %d entries, want %d", n, MaxEntries+1)
+	}
+}
+
+// Finding a key's position must not scan its mapping once per finding: a
+// file with a finding on every key would cost the square of its keys.
+func TestLocateManyKeys(t *testing.T) {
+	var b strings.Builder
+	for i := range MaxKeys {
+		fmt.Fprintf(&b, "k%d: %d\n", i, i)
+	}
+	doc, probs := Parse([]byte(b.String()))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for i := range MaxKeys {
+		if got := doc.Locate(fmt.Sprintf("k%d", i)); got.Key != (Pos{i + 1, 1}) {
+			t.Fatalf("k%d at %v, want line %d", i, got.Key, i+1)
+		}
 	}
 }
