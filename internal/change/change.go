@@ -30,6 +30,8 @@ type Report struct {
 	Removed       []ItemRef  `json:"removed"`
 	Progress      []Progress `json:"progress"`
 	Fields        []Field    `json:"fields"`
+
+	tallyBefore, tallyAfter summary.Tally // the counts behind the ranges
 }
 
 // ItemRef names an item.
@@ -81,12 +83,14 @@ func Compare(base, head *dataset.Set, baseLabel, headLabel string) Report {
 		if Counted(it.Status) {
 			r.Before++
 		}
+		r.tallyBefore.Add(it, Counted(it.Status), true)
 	}
 	seen := map[string]bool{}
 	for _, it := range head.Items {
 		if Counted(it.Status) {
 			r.After++
 		}
+		r.tallyAfter.Add(it, Counted(it.Status), true)
 		seen[it.ID] = true
 		b := old[it.ID]
 		if b == nil {
@@ -368,11 +372,12 @@ func AppendOnly(base, head *dataset.Set, baseLabel string) []finding.Finding {
 // for among all declared, "in progress or complete: 9/31 present -> 10/31
 // present (16-61% -> 18-63% of the 56 declared)".
 func (r Report) Headline() string {
-	if r.PresentBefore >= r.Declared && r.PresentAfter >= r.Declared {
+	if r.PresentBefore-r.tallyBefore.Unconfirmed >= r.Declared && r.PresentAfter-r.tallyAfter.Unconfirmed >= r.Declared {
 		return fmt.Sprintf("in progress or complete: %d/%d -> %d/%d", r.Before, r.Declared, r.After, r.Declared)
 	}
-	span := func(n, present int) string {
-		low, high := summary.Bounds(n, 0, present, r.Declared)
+	// Items that may not be among the declared ones bound nothing.
+	span := func(t summary.Tally) string {
+		low, high := t.Bounds(r.Declared)
 		if low == high {
 			return fmt.Sprintf("%d%%", low.Percent())
 		}
@@ -380,7 +385,9 @@ func (r Report) Headline() string {
 	}
 	return fmt.Sprintf("in progress or complete: %d/%d present -> %d/%d present (%s -> %s of the %d declared)",
 		r.Before, r.PresentBefore, r.After, r.PresentAfter,
-		span(r.Before, r.PresentBefore), span(r.After, r.PresentAfter), r.Declared)
+		span(summary.Tally{Present: r.PresentBefore, N: r.Before, Unconfirmed: r.tallyBefore.Unconfirmed, UnconfirmedN: r.tallyBefore.UnconfirmedN}),
+		span(summary.Tally{Present: r.PresentAfter, N: r.After, Unconfirmed: r.tallyAfter.Unconfirmed, UnconfirmedN: r.tallyAfter.UnconfirmedN}),
+		r.Declared)
 }
 
 // Moves summarises status moves by target status, e.g. "2 items moved to

@@ -26,6 +26,7 @@ type timelineOptions struct {
 	To       string
 	Interval string
 	By       string
+	Evidence string
 	Format   string
 }
 
@@ -80,6 +81,7 @@ moved, low, high, counts, no_status}].`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
 	cmd.Flags().StringVar(&opts.From, "from", "", "start on `DATE` (YYYY-MM-DD; default the strategy's publication date)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "end on `DATE` (YYYY-MM-DD; default today; the same as --as-of)")
 	cmd.MarkFlagsMutuallyExclusive("to", "as-of")
@@ -112,7 +114,7 @@ func timelineRun(opts *timelineOptions) error {
 			return usagef("%s", replaceFlag(err, "--from"))
 		}
 	}
-	tl, err := timeline.Compute(s, timeline.Options{From: opts.From, To: to, Today: opts.Factory.Today(), Interval: opts.Interval, By: opts.By})
+	tl, err := timeline.Compute(s, timeline.Options{From: opts.From, To: to, Today: opts.Factory.Today(), Interval: opts.Interval, By: opts.By, Evidence: opts.Evidence})
 	if err != nil {
 		return usagef("%v", err)
 	}

@@ -24,7 +24,7 @@ var Intervals = []string{"month", "quarter"}
 var Groupings = []string{"theme", "actor-type"}
 
 // EvidenceLevels are the values [Options].Evidence accepts.
-var EvidenceLevels = []string{"any"}
+var EvidenceLevels = []string{"any", "stated"}
 
 // Options says which days to count on and how to split the items.
 type Options struct {
@@ -41,9 +41,8 @@ type Options struct {
 	// By splits the items into groups: "" for none, "theme" or
 	// "actor-type". The overall series is always there.
 	By string
-	// Evidence is "" or "any": every dated entry counts. It is here so a
-	// stricter reading (stated links only) can be added without changing
-	// callers.
+	// Evidence is "" or "any": every dated entry counts; "stated": only
+	// entries whose source itself ties the event to the item.
 	Evidence string
 }
 
@@ -70,6 +69,11 @@ type Timeline struct {
 	// Figures are the other published facts dated within the period, as
 	// text: they carry no number the tool can place on the line.
 	Figures []dataset.Figure `json:"figures"`
+	// Evidence is "any", or "stated" when only source-stated evidence was
+	// counted.
+	Evidence string `json:"evidence"`
+
+	items []*dataset.Item // the items counted, for their membership
 }
 
 // Series is one group of items counted on every date.
@@ -143,11 +147,16 @@ func Compute(s *dataset.Set, opts Options) (*Timeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	evidence := "any"
+	if opts.Evidence == "stated" {
+		s, evidence = s.StatedOnly(), "stated"
+	}
 	t := &Timeline{
 		From: opts.From, To: opts.To, Interval: opts.Interval, By: opts.By,
 		Declared: s.Declared(), Present: len(s.Items),
 		Statuses: query.StatusIDs(s), Dates: dates,
 		Claims: []ClaimPoint{}, Figures: []dataset.Figure{},
+		Evidence: evidence, items: s.Items,
 	}
 	// One status per item and date, read once and shared by every group.
 	status := make([][]string, len(dates))
@@ -292,7 +301,13 @@ func (t *Timeline) point(date string, items []int, status []string, withRange bo
 	}
 	p.Moved = summary.Share{N: moved, Of: len(items)}
 	if withRange {
-		low, high := summary.Bounds(moved, 0, len(items), t.Declared)
+		// An item that may not be among the declared ones bounds nothing,
+		// as in every other figure.
+		var tally summary.Tally
+		for _, i := range items {
+			tally.Add(t.items[i], slices.Contains(summary.Progressed, status[i]), true)
+		}
+		low, high := tally.Bounds(t.Declared)
 		p.Low, p.High = &low, &high
 	}
 	return p

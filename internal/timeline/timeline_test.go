@@ -259,3 +259,25 @@ func BenchmarkCompute(b *testing.B) {
 		})
 	}
 }
+
+// The range on the line is the range summary prints for the same day: with
+// drafted items and on stated evidence alone too.
+func TestRangeAgreesWithSummary(t *testing.T) {
+	s := load(t, "../../data")
+	const day = "2025-06-19"
+	for _, evidence := range []string{"any", "stated"} {
+		tl, err := Compute(s, Options{To: day, Today: day, Evidence: evidence})
+		if err != nil {
+			t.Fatal(err)
+		}
+		set := s
+		if evidence == "stated" {
+			set = s.StatedOnly()
+		}
+		h := summary.Compute(set, day).Headline(summary.HeadlineProgressed)
+		last := tl.Overall.Points[len(tl.Overall.Points)-1]
+		if last.Moved.N != h.Share.N || *last.Low != h.Low || *last.High != h.High || tl.Evidence != evidence {
+			t.Errorf("%s: timeline %v %v-%v, summary %v %v-%v", evidence, last.Moved, *last.Low, *last.High, h.Share, h.Low, h.High)
+		}
+	}
+}
