@@ -57,7 +57,7 @@ recommendations). --evidence stated reads every status from evidence whose
 source itself ties the event to the item, leaving out our own reading.
 
 --served-by FILE keeps the items that a local plan's actions serve (dropped
-actions serve nothing); a plan with errors is refused with its findings on
+and paused actions serve nothing); a plan with errors is refused with its findings on
 stderr, exit 1.
 
 A filter that matches nothing prints nothing (JSON: []) and exits 0.`,

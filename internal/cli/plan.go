@@ -45,7 +45,9 @@ data/schema/plan.schema.json ('strategy schema plan' prints it):
       due: "2026-03-31"     (optional)
       serves: [AR-05, TR-02]
 
-A dropped action stays for the record but serves nothing. A plan holds at
+A dropped action stays for the record but serves nothing, and a paused one
+serves nothing while it is paused. An action past its due date and not
+complete is flagged by plan check and plan coverage. A plan holds at
 most 10000 actions and 4 MiB. Only real, published plans belong under
 data/plans/ in this repository, each with its url.`,
 		Example: `  # start a plan, map its actions, then check it

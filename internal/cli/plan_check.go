@@ -70,7 +70,7 @@ func planCheckRun(opts *planCheckOptions) error {
 	if err != nil {
 		return err
 	}
-	plans, findings := readPlans(s, files, plan.CheckOptions{})
+	plans, findings := readPlans(s, files, plan.CheckOptions{Today: opts.Factory.Today()})
 	actions := 0
 	for _, p := range plans {
 		actions += len(p.Actions)

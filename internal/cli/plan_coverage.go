@@ -159,7 +159,7 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string)
 		dropped := p.Actions - p.Counted
 		acts := prose.Count(p.Actions, "action")
 		if dropped > 0 {
-			acts += fmt.Sprintf(", %d dropped and not counted", dropped)
+			acts += fmt.Sprintf(", %d dropped or paused and not counted", dropped)
 		}
 		w.line("%s, dated %s; %s.", p.File, p.Date, acts)
 		w.line("Serves %d of %s: %d%%.", p.Total.Served, scope, percent(p.Total.Served, p.Total.Total))
@@ -172,7 +172,7 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string)
 		} else {
 			t := render.Table{Header: []string{"Item", "Local actions", "Title"}}
 			for _, sv := range p.Served {
-				t.Rows = append(t.Rows, []string{sv.ID, strings.Join(sv.Actions, ", "), sv.Title})
+				t.Rows = append(t.Rows, []string{sv.ID, sv.ActionsText(), sv.Title})
 			}
 			if err := w.table(t); err != nil {
 				return err

@@ -30,6 +30,7 @@ type planImportOptions struct {
 	Output string
 	Force  bool
 	Schema string
+	Map    string
 }
 
 func newCmdPlanImport(f *Factory, runF func(*planImportOptions) error) *cobra.Command {
@@ -55,10 +56,21 @@ case and order; other columns are ignored:
                                       without it actions are A1, A2, ...
   notes                               optional
 
+A spreadsheet with headers of its own says which is which with --map, such
+as --map "Lead officer=owner,National strategy link=serves"; a field is
+named as above (id, title, serves, owner, status, due, notes) or by any of
+its accepted headers.
+
 Excel's CSV is read as saved: UTF-8 with or without a byte order mark,
 Windows-1252 ("CSV (Comma delimited)"), or UTF-16 text; commas, semicolons
 or tabs between fields; quoted cells holding line breaks. A national id
-spelt loosely (tr-2) is written properly (TR-02), and said so on stderr.
+spelt loosely (tr-2) is written properly (TR-02), and said so on stderr. A
+cell that names items by their words ("Care Workforce Pathway") is matched
+against titles and summaries, as 'strategy list --search' does, and the
+message suggests the ids to write.
+
+The plan is dated --date; without it, the day of the import, and stderr
+says so, since a plan's own date is what readers compare.
 
 Every row that cannot be mapped (a row with more or fewer cells than the
 header, an unknown status, a national id the dataset does not hold, an empty
@@ -67,6 +79,10 @@ and its row number (the header is row 1, as in the spreadsheet), on stderr, and 
 spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 		Example: `  # import a council's mapping spreadsheet
   $ strategy plan import --csv mapping.csv --org "Example Borough Council" -o plan.yaml
+
+  # a spreadsheet with its own column names
+  $ strategy plan import --csv actions.csv --org "Example Borough Council" \
+      --map "Lead officer=owner,National strategy link=serves" -o plan.yaml
 
   # an ICS's, with its title and where it is published
   $ strategy plan import --csv ics.csv --org "Example ICS" --type integrated-care-system \
@@ -84,6 +100,9 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 					return usagef("--date: %v", err)
 				}
 			}
+			if _, err := plan.ParseColumnMap(opts.Map); err != nil {
+				return usagef("--map: %v", err)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -97,11 +116,12 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 	fl.StringVar(&opts.Title, "title", "", "the plan's `TITLE` (default: \"<NAME> workforce plan\")")
 	fl.StringVar(&opts.URL, "url", "", "where the plan is published (`URL`)")
 	fl.StringVar(&opts.Date, "date", "", "the date of this version of the plan, `YYYY-MM-DD` (default: today)")
+	fl.StringVar(&opts.Map, "map", "", "which of the spreadsheet's own headers holds which field, `\"HEADER=FIELD,...\"`")
 	addPlanOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
 	_ = cmd.MarkFlagRequired("csv")
 	_ = cmd.MarkFlagRequired("org")
 	_ = cmd.MarkFlagFilename("csv", "csv", "txt")
-	for _, name := range []string{"org", "title", "url", "date"} {
+	for _, name := range []string{"org", "title", "url", "date", "map"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}
 	return cmd
@@ -129,7 +149,8 @@ func planImportRun(opts *planImportOptions) error {
 		Title:        title, URL: opts.URL, Date: date,
 	}
 	display := filepath.ToSlash(filepath.Clean(opts.CSV))
-	res := plan.ImportCSV(src, display, p, s)
+	columns, _ := plan.ParseColumnMap(opts.Map) // checked before the run
+	res := plan.ImportCSVMapped(src, display, p, s, columns)
 	errOut := opts.IO.ErrOut
 	for _, n := range res.Notes {
 		fmt.Fprintf(errOut, "strategy: %s: %s\n", display, n)
@@ -142,6 +163,9 @@ func planImportRun(opts *planImportOptions) error {
 		errs, warns := finding.Count(res.Findings)
 		fmt.Fprintf(errOut, "strategy: %s: %s; nothing was written\n", display, prose.Count(errs, "problem"))
 		return &findingsError{errors: errs, warnings: warns}
+	}
+	if opts.Date == "" {
+		fmt.Fprintf(errOut, "strategy: the plan is dated %s, the day of the import; give --date with the date the plan itself bears\n", date)
 	}
 	out := plan.Marshal(p, plan.Header{
 		SchemaRef: schemaRef(opts.Schema, opts.Output),

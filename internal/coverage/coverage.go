@@ -11,6 +11,7 @@ package coverage
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
@@ -34,7 +35,7 @@ type PlanReport struct {
 	URL          string            `json:"url,omitempty"`
 	Date         string            `json:"date"`
 	Actions      int               `json:"actions"`         // actions in the file
-	Counted      int               `json:"counted_actions"` // actions not dropped
+	Counted      int               `json:"counted_actions"` // actions neither dropped nor paused
 	Served       []Served          `json:"served"`
 	Unserved     []ThemeItems      `json:"unserved"`
 	Themes       []Share           `json:"themes"`
@@ -44,7 +45,21 @@ type PlanReport struct {
 // Served is a national item a plan serves and the local actions serving it.
 type Served struct {
 	Item
-	Actions []string `json:"actions"`
+	Actions  []string `json:"actions"`
+	Statuses []string `json:"action_statuses"` // each action's local status, in the same order
+}
+
+// ActionsText lists the serving actions with their local statuses, as a
+// cell shows them: "A1 (in progress), A2 (planned)".
+func (sv Served) ActionsText() string {
+	parts := make([]string, len(sv.Actions))
+	for i, id := range sv.Actions {
+		parts[i] = id
+		if i < len(sv.Statuses) {
+			parts[i] += " (" + strings.ReplaceAll(sv.Statuses[i], "-", " ") + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Item identifies a national item.
@@ -118,10 +133,11 @@ func Compute(s *dataset.Set, plans []*plan.Plan) Report {
 				}
 				served[it.ID] = true
 				ids := make([]string, len(acts))
+				statuses := make([]string, len(acts))
 				for i, a := range acts {
-					ids[i] = a.ID
+					ids[i], statuses[i] = a.ID, a.Status
 				}
-				pr.Served = append(pr.Served, Served{Item: ref(it), Actions: ids})
+				pr.Served = append(pr.Served, Served{Item: ref(it), Actions: ids, Statuses: statuses})
 				servedBy[it.ID] = append(servedBy[it.ID], PlanRefs{File: p.Path, Organisation: p.Organisation.Name, Actions: ids})
 			}
 		}

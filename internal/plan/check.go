@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/open-workforce/strategy/internal/dataset"
@@ -15,6 +16,9 @@ import (
 // CheckOptions tune [Check].
 type CheckOptions struct {
 	RequireURL bool // plans contributed under data/plans/ must say where they are published
+	// Today, when set (YYYY-MM-DD), flags actions past their due date and
+	// not complete, as warnings: the plan is valid, but out of date.
+	Today string
 }
 
 // Check checks a parsed plan against the national dataset s: local action ids
@@ -50,6 +54,10 @@ func Check(p *Plan, s *dataset.Set, opts CheckOptions) []finding.Finding {
 		}
 		if a.Due != "" && !realDate(a.Due) {
 			add(at("actions", n, "due"), "plan-invalid-date", "actions[%d].due: %q is not a calendar date", i, a.Due)
+		} else if opts.Today != "" && a.Overdue(opts.Today) {
+			pos := at("actions", n, "due")
+			out = append(out, finding.Finding{Path: p.Path, Line: pos.Line, Column: pos.Col, Rule: "plan-action-overdue", Severity: finding.Warning,
+				Message: fmt.Sprintf("actions[%d] (%s) was due %s and is %s: record its progress, or its new due date", i, a.ID, a.Due, strings.ReplaceAll(a.Status, "-", " "))})
 		}
 		for j, id := range a.Serves {
 			if known[id] {

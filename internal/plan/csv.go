@@ -74,6 +74,53 @@ type ImportResult struct {
 // the file and whose message gives the row number as a spreadsheet shows it
 // (the header is row 1).
 func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult {
+	return ImportCSVMapped(src, display, p, s, nil)
+}
+
+// ParseColumnMap reads --map's "Header=field,Other header=field": which of a
+// spreadsheet's own headers holds which field. A field is named as in the
+// accepted headers (owner, serves or "national ids", and so on).
+func ParseColumnMap(spec string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, pair := range strings.Split(spec, ",") {
+		if strings.TrimSpace(pair) == "" {
+			continue
+		}
+		header, field, ok := strings.Cut(pair, "=")
+		if !ok || columnKey(header) == "" {
+			return nil, fmt.Errorf("%q is not HEADER=FIELD, such as \"Lead officer=owner\"", strings.TrimSpace(pair))
+		}
+		f := fieldFor(columnKey(field))
+		if f == "" {
+			return nil, fmt.Errorf("%q is not a field a plan has: use one of %s", strings.TrimSpace(field), fieldNames())
+		}
+		out[columnKey(header)] = f
+	}
+	return out, nil
+}
+
+// fieldFor returns the field a header key names, by field name or any of
+// its accepted headers, or "".
+func fieldFor(key string) string {
+	for _, c := range csvColumns {
+		if key == c.field || slices.Contains(c.names, key) {
+			return c.field
+		}
+	}
+	return ""
+}
+
+func fieldNames() string {
+	var names []string
+	for _, c := range csvColumns {
+		names = append(names, c.field)
+	}
+	return strings.Join(names, ", ")
+}
+
+// ImportCSVMapped is [ImportCSV] with extra headers: columns maps a header
+// (as [ParseColumnMap] keys it) to the field it holds.
+func ImportCSVMapped(src []byte, display string, p *Plan, s *dataset.Set, columns map[string]string) ImportResult {
 	res := ImportResult{Plan: p}
 	fail := func(line, col int, rule, format string, args ...any) {
 		res.Findings = append(res.Findings, finding.Finding{Path: display, Line: line, Column: col, Rule: rule, Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
@@ -104,7 +151,7 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 		key := columnKey(h)
 		found := false
 		for _, c := range csvColumns {
-			if slices.Contains(c.names, key) {
+			if slices.Contains(c.names, key) || columns[key] == c.field {
 				line, col := r.FieldPos(i)
 				if prev, dup := cols[c.field]; dup {
 					fail(line, col, "csv-header", "column %d (%q) is a second %q column; column %d already is", i+1, h, c.names[0], prev+1)
@@ -118,9 +165,14 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 			ignored = append(ignored, fmt.Sprintf("%q", h))
 		}
 	}
+	for key, field := range columns {
+		if !slices.ContainsFunc(header, func(h string) bool { return columnKey(h) == key }) {
+			fail(1, 1, "csv-header", "--map names a %q column for %s, but the header row has none; found %s", key, field, quoteAll(header))
+		}
+	}
 	for _, c := range csvColumns {
 		if _, ok := cols[c.field]; !ok && c.required {
-			fail(1, 1, "csv-header", "the header row has no %q column (headers are matched by name in any case; found %s)", c.names[0], quoteAll(header))
+			fail(1, 1, "csv-header", "the header row has no %q column: accepted headers are %s, in any case; found %s. Map a header of your own with --map \"HEADER=%s\"", c.names[0], quoteAll(c.names), quoteAll(header), c.field)
 		}
 	}
 	if len(res.Findings) > 0 {
@@ -210,6 +262,13 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 			}
 		}
 		serves, col := cell("serves")
+		if wording(serves, known) {
+			// "Care Workforce Pathway": the item named by its words, as
+			// 'list --search' finds it, in one message for the cell.
+			fail(line, col, "plan-unknown-item", "row %d: %s", row, byWording(s, serves))
+			serves = ""
+			col = -1
+		}
 		for _, n := range splitIDs(serves) {
 			if !known[n] {
 				fixed := suggest.NormaliseID(n)
@@ -226,7 +285,7 @@ func ImportCSV(src []byte, display string, p *Plan, s *dataset.Set) ImportResult
 				a.Serves = append(a.Serves, n)
 			}
 		}
-		if serves == "" {
+		if serves == "" && col >= 0 {
 			fail(line, col, "csv-missing-value", "row %d: no national id: each action serves at least one national item", row)
 		}
 		a.Notes, _ = cell("notes")
@@ -297,6 +356,42 @@ func quoteAll(ss []string) string {
 
 // splitIDs splits a cell naming several national ids: "AR-01, TR-02",
 // "AR-01; TR-02", or one per line.
+// wording reports whether a national-ids cell names items by words rather
+// than ids: none of its pieces is, or looks like, an item id.
+func wording(cell string, known map[string]bool) bool {
+	pieces := splitIDs(cell)
+	if len(pieces) < 2 {
+		return false // one word is a mistyped id more often than a title
+	}
+	for _, n := range pieces {
+		if known[n] || known[suggest.NormaliseID(n)] || strategyID.MatchString(suggest.NormaliseID(n)) || strings.ContainsAny(n, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// byWording says which national items a phrase matches, searching titles
+// and summaries in any case as 'strategy list --search' does.
+func byWording(s *dataset.Set, phrase string) string {
+	phrase = oneLine(phrase)
+	want := strings.ToLower(phrase)
+	var hits []string
+	for _, it := range s.Items {
+		if strings.Contains(strings.ToLower(it.Title), want) || strings.Contains(strings.ToLower(it.Summary), want) {
+			hits = append(hits, fmt.Sprintf("%s (%s)", it.ID, it.Title))
+		}
+	}
+	msg := fmt.Sprintf("%q names national items by words, not ids", phrase)
+	switch {
+	case len(hits) == 0:
+		return msg + fmt.Sprintf("; no item's title or summary contains it: find the ids with 'strategy list --search WORD' and write them, such as TR-02")
+	case len(hits) > 3:
+		return msg + fmt.Sprintf("; %d items mention it, such as %s: 'strategy list --search %q' lists them; write the ids meant", len(hits), strings.Join(hits[:3], ", "), phrase)
+	}
+	return msg + fmt.Sprintf(" (did you mean %s?): write the id", strings.Join(hits, " or "))
+}
+
 func splitIDs(cell string) []string {
 	return strings.FieldsFunc(cell, func(r rune) bool {
 		return r == ',' || r == ';' || r == '/' || r == '\n' || r == '\r' || r == ' ' || r == '\t'

@@ -83,7 +83,7 @@ func TestImportCSVReportsRows(t *testing.T) {
 			`in.csv:2:3: plan-unknown-item: row 2: no national item "TF-09" in base; it holds 2 of the 3 declared items: map the action to the items it has`,
 		}},
 		{"missing column", "Action,Owner,Status\nA,Team,planned\n", []string{
-			`in.csv:1:1: csv-header: the header row has no "national ids" column (headers are matched by name in any case; found "Action", "Owner", "Status")`,
+			`in.csv:1:1: csv-header: the header row has no "national ids" column: accepted headers are "national ids", "national id", "national item", "national items", "national item ids", "serves", "strategy ids", "strategy id", in any case; found "Action", "Owner", "Status". Map a header of your own with --map "HEADER=serves"`,
 		}},
 		{"duplicate ids and empty cells", "Id,Local action,National ids,Owner,Status,Due\nA1,Pay,AR-01,Team,planned,soon\nA1,,,,planned,\n", []string{
 			`in.csv:2:27: csv-invalid-date: row 2: due date "soon" is not a date: use YYYY-MM-DD or DD/MM/YYYY`,

@@ -14,6 +14,7 @@ import (
 	"path"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/fserr"
@@ -81,8 +82,15 @@ type Action struct {
 }
 
 // Counts reports whether the action counts towards coverage: every action
-// still in the plan, that is every one not dropped.
-func (a Action) Counts() bool { return a.Status != Dropped }
+// being done or done, that is every one neither dropped nor paused (a paused
+// action serves nothing while it is paused).
+func (a Action) Counts() bool { return a.Status != Dropped && a.Status != Paused }
+
+// Overdue reports whether the action was past its due date and not complete
+// (nor dropped) on date, YYYY-MM-DD.
+func (a Action) Overdue(date string) bool {
+	return a.Due != "" && a.Due < date && a.Status != Complete && a.Status != Dropped
+}
 
 // Serving returns the actions that serve national item id and count.
 func (p *Plan) Serving(id string) []Action {
@@ -195,7 +203,7 @@ func Parse(display string, src []byte) (*Plan, []finding.Finding) {
 		return nil, out
 	}
 	for _, v := range vs {
-		add(v.Pos, v.Rule, v.Message)
+		add(v.Pos, v.Rule, v.Message+statusSynonym(v.Rule, v.Message))
 	}
 	if len(probs) > 0 {
 		return nil, out
@@ -215,4 +223,23 @@ func Parse(display string, src []byte) (*Plan, []finding.Finding) {
 func IsPlanFile(name string) bool {
 	ext := path.Ext(name)
 	return ext == ".yaml" || ext == ".yml"
+}
+
+// statusSynonym explains a local status written as a spreadsheet would say
+// it ("on hold", "done"): plan check reads such a word as plan import does,
+// and says which status to write.
+func statusSynonym(rule, msg string) string {
+	_, rest, ok := strings.Cut(msg, "].status: ")
+	if rule != "invalid-value" || !ok {
+		return ""
+	}
+	got, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return ""
+	}
+	got, _ = strconv.Unquote(got)
+	if st, ok := statusWords[columnKey(got)]; ok && st != got {
+		return fmt.Sprintf("; %q means %s, as 'plan import' reads it: write %s", got, st, st)
+	}
+	return ""
 }

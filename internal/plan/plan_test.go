@@ -236,3 +236,21 @@ func BenchmarkParseCheck10k(b *testing.B) {
 		}
 	}
 }
+
+// A paused action serves nothing while it is paused, as a dropped one
+// never does; an action past its due date and not complete is overdue.
+func TestActionCountsAndOverdue(t *testing.T) {
+	for st, want := range map[string]bool{Planned: true, InProgress: true, Complete: true, Paused: false, Dropped: false} {
+		if got := (Action{Status: st}).Counts(); got != want {
+			t.Errorf("%s counts: %v, want %v", st, got, want)
+		}
+	}
+	for st, want := range map[string]bool{Planned: true, InProgress: true, Paused: true, Complete: false, Dropped: false} {
+		if got := (Action{Status: st, Due: "2025-03-31"}).Overdue("2025-04-01"); got != want {
+			t.Errorf("%s overdue: %v, want %v", st, got, want)
+		}
+	}
+	if (Action{Status: Planned, Due: "2025-03-31"}).Overdue("2025-03-31") || (Action{Status: Planned}).Overdue("2099-01-01") {
+		t.Error("an action is overdue only after its due date")
+	}
+}

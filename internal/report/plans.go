@@ -58,7 +58,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan) *localPlans {
 		return nil
 	}
 	rep := coverage.Compute(s, plans)
-	lp := &localPlans{Scope: fmt.Sprintf("Each local action names the national items it serves; dropped actions serve nothing. Figures count the %s in the dataset", prose.Count(rep.Items, "national item"))}
+	lp := &localPlans{Scope: fmt.Sprintf("Each local action names the national items it serves; dropped and paused actions serve nothing. Figures count the %s in the dataset", prose.Count(rep.Items, "national item"))}
 	if rep.Declared > rep.Items {
 		lp.Scope += fmt.Sprintf(", not all %d the strategy declares", rep.Declared)
 	}
@@ -82,7 +82,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan) *localPlans {
 			Detail:   fmt.Sprintf("“%s”, dated %s, from %s: %s", sanitize.Line(pr.Title), sanitize.Line(pr.Date), sanitize.Line(pr.File), prose.Count(pr.Actions, "action")),
 		}
 		if dropped := pr.Actions - pr.Counted; dropped > 0 {
-			sum.Detail += fmt.Sprintf(", %d dropped and not counted", dropped)
+			sum.Detail += fmt.Sprintf(", %d dropped or paused and not counted", dropped)
 		}
 		sum.Detail += "."
 		if pr.URL != "" {
@@ -96,7 +96,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan) *localPlans {
 
 		served[i] = map[string]string{}
 		for _, sv := range pr.Served {
-			served[i][sv.ID] = sanitize.Line(strings.Join(sv.Actions, ", "))
+			served[i][sv.ID] = sanitize.Line(sv.ActionsText())
 		}
 	}
 	if len(rep.Plans) > 1 {

@@ -224,7 +224,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 			want := "Not served"
 			for _, sv := range pr.Served {
 				if sv.ID == it.ID {
-					want = strings.Join(sv.Actions, ", ")
+					want = sv.ActionsText()
 				}
 			}
 			if got := r[3+j].text; got != want {
@@ -237,7 +237,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 	}
 	// Spot checks a person made by reading the plans: a dropped action
 	// serves nothing, and an item two actions serve names both.
-	for id, want := range map[string]string{"AR-01": "A1, A2|Not served|1 of 2", "TR-01": "A2|P1|2 of 2", "TF-01": "Not served|Not served|0 of 2"} {
+	for id, want := range map[string]string{"AR-01": "A1 (in progress), A2 (planned)|Not served|1 of 2", "TR-01": "A2 (planned)|P1 (complete)|2 of 2", "TF-01": "Not served|Not served|0 of 2"} {
 		for _, r := range body {
 			if r[0].text == id {
 				if got := r[3].text + "|" + r[4].text + "|" + r[5].text; got != want {
@@ -251,7 +251,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 	for _, want := range []string{
 		"Example Borough Council (fictional) serves 2 of the 6 national items in the dataset (33%).",
 		"Example ICS (fictional) serves 2 of the 6 national items in the dataset (33%).",
-		"3 actions, 1 dropped and not counted.",
+		"3 actions, 1 dropped or paused and not counted.",
 		"Together the 2 plans serve 3 of the 6 national items in the dataset (50%); 3 are served by no plan.",
 		"not all 8 the strategy declares",
 	} {
@@ -268,7 +268,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 		"\n## Local plans\n",
 		"| ID | Item | Theme | Example Borough Council (fictional) | Example ICS (fictional) | Plans serving it |",
 		"| AR-01 | " + sanitize.Markdown(s.Item("AR-01").Title) + " | ",
-		" | A1, A2 | Not served | 1 of 2 |",
+		" | A1 (in progress), A2 (planned) | Not served | 1 of 2 |",
 		" | Not served | Not served | 0 of 2 |",
 	} {
 		if !strings.Contains(md.String(), want) {
