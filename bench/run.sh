@@ -79,7 +79,7 @@ for n in $SIZES; do
 	read -r p v s l < <(medians $runs "$yp $d" "$bin validate $d" "$bin summary --data $d --as-of 2025-07-18" "$bin list --data $d --theme train --format json" | xargs)
 	a=$(medians $runs "$ajv validate --spec=draft2020 -c ajv-formats -s $d/schema/item.schema.json -d '$d/items/*.yaml' --all-errors")
 	y=-
-	if [ "$n" -le 10000 ]; then # yamllint takes minutes beyond
+	if [ "$n" -le 1000 ]; then # yamllint takes over half a minute a run beyond
 		y=$(medians $runs "yamllint -d relaxed $d/items" | xargs printf '%.3fs')
 	fi
 	printf '%-7s %9.3fs %9.3fs %9.3fs %9.3fs %9.3fs %10s %8.2fx %8.1fx %9s\n' "$n" "$p" "$v" "$s" "$l" "$a" "$y" \
