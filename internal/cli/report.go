@@ -1,112 +1,99 @@
 package cli
 
 import (
-	"fmt"
-	"strings"
+	"io"
 
 	"github.com/spf13/cobra"
 
-	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
-	"github.com/open-workforce/strategy/internal/query"
-	"github.com/open-workforce/strategy/internal/suggest"
+	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/report"
 )
 
-// Helpers shared by the reporting commands (list, show, summary, claims,
-// actors, themes).
+type reportOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
 
-// addAsOfFlag adds --as-of; the date is checked once the dataset is known.
-func addAsOfFlag(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVar(p, "as-of", "", "compute statuses from the progress logs as they stood on `DATE` (YYYY-MM-DD; default today)")
-	_ = cmd.RegisterFlagCompletionFunc("as-of", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"2025-07-18\tthe one-year mark"}, cobra.ShellCompDirectiveNoFileComp
+	AsOf     string
+	Evidence string
+	Format   string
+	Output   string
+	Plans    []string // plan files or folders: add how they cover the national items
+}
+
+func newCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "report [flags]",
+		Short: "Write a progress report as a web page or Markdown",
+		Long: `Write a progress report for people who would rather look than read a
+terminal: the headline figures in plain English, progress by theme, by actor
+type and by lead actor as bars with their numbers in words, and every item in
+a table with its status on --as-of (default today) and its latest update.
+
+--format html (the default) writes one self-contained page: no network, no
+external fonts or scripts. A small inline script adds filters by theme,
+status and actor; without it the full table is still there. The page prints
+cleanly. --format markdown writes the same report for a wiki or README.
+
+--plans adds a section on local plans (files, or folders of .yaml files;
+repeat the flag or separate them with commas): for each plan, how many
+national items it serves in plain English, then a table of every national
+item against every plan, each cell naming the local actions that serve it or
+saying "Not served", and how many plans serve it. The figures are those of
+'strategy plan coverage'. Plans with errors are refused (the findings go to
+stderr, exit 1) and nothing is written: run 'strategy plan check' first.
+
+When the dataset holds fewer items than the strategy declares, the figures
+for the whole strategy are ranges, as in 'strategy summary'. Only http and
+https links are made; anything else in the data is shown as text.
+
+The file -o names is written whole or not at all.`,
+		Example: `  # the report as a web page
+  $ strategy report -o report.html
+
+  # as it stood at the one-year mark
+  $ strategy report --as-of 2025-07-18 -o report-2025.html
+
+  # Markdown for the wiki
+  $ strategy report --format markdown -o PROGRESS.md
+
+  # with how the local plans in plans/ cover the national items
+  $ strategy report --plans plans/ -o report.html`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	addAsOfFlag(cmd, &opts.AsOf)
+	addEvidenceFlag(cmd, &opts.Evidence)
+	addEnumFlag(cmd, &opts.Format, "format", "", "html", "output format", report.Formats...)
+	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "html", "md")
+	cmd.Flags().StringSliceVar(&opts.Plans, "plans", nil, "add how the local plans in `FILE|DIR` cover the national items (repeatable, or comma-separated)")
+	_ = cmd.MarkFlagFilename("plans", "yaml", "yml")
+	return cmd
+}
+
+func reportRun(opts *reportOptions) error {
+	s, date, err := loadAsOf(opts.Factory, needProse, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	s = byEvidence(s, opts.Evidence)
+	var plans []*plan.Plan
+	if len(opts.Plans) > 0 {
+		// Checked before anything is written: a refused plan leaves no file.
+		if plans, err = readGoodPlans(opts.Factory, s, opts.Plans, true); err != nil {
+			return err
+		}
+	}
+	return writeOutput(opts.Factory, opts.Output, func(w io.Writer) error {
+		if opts.Format == "markdown" {
+			return report.Markdown(w, s, date, plans)
+		}
+		return report.HTML(w, s, date, plans)
 	})
 }
-
-// asOf resolves --as-of against today and the strategy's publication date:
-// before publication no item had a status, so such a date is a usage error.
-func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
-	date := flag
-	if date == "" {
-		return f.Today(), nil
-	}
-	if _, err := query.ParseDate(date); err != nil {
-		return "", usagef("--as-of: %v", err)
-	}
-	if s.Strategy != nil && s.Strategy.Published != "" && date < s.Strategy.Published {
-		return "", usagef("--as-of %s is before the strategy was published (%s)", date, s.Strategy.Published)
-	}
-	if today := f.Today(); date > today {
-		// Useful for "what will be overdue by then", but no log can say
-		// what will have happened: say so rather than refuse.
-		fmt.Fprintf(f.IO.ErrOut, "strategy: note: --as-of %s is after today (%s); statuses are as last recorded\n", date, today)
-	}
-	return date, nil
-}
-
-// addEvidenceFlag adds --evidence: any (the default) counts every entry,
-// stated only those whose source itself ties the event to the item.
-func addEvidenceFlag(cmd *cobra.Command, p *string) {
-	addEnumFlag(cmd, p, "evidence", "", "any", "count all evidence, or only evidence the source itself ties to the item", "any", "stated")
-}
-
-// byEvidence narrows s to stated evidence when asked.
-func byEvidence(s *dataset.Set, evidence string) *dataset.Set {
-	if evidence == "stated" {
-		return s.StatedOnly()
-	}
-	return s
-}
-
-// loadAsOf loads the dataset for a report and resolves --as-of against it.
-func loadAsOf(f *Factory, n need, flag string) (*dataset.Set, string, error) {
-	s, err := loadForReport(f, n)
-	if err != nil {
-		return nil, "", err
-	}
-	date, err := asOf(f, s, flag)
-	return s, date, err
-}
-
-// tableOrTSV picks TSV for the default table format when stdout is not a
-// terminal, so pipes get one clean line per row; an explicit --format table
-// is honoured.
-func tableOrTSV(cmd *cobra.Command, ios *iostreams.IOStreams, format string) string {
-	if format == "table" && !ios.IsStdoutTTY() && !cmd.Flags().Changed("format") {
-		return "tsv"
-	}
-	return format
-}
-
-// loadForReport loads the dataset and refuses one so broken that no figure
-// would mean anything.
-func loadForReport(f *Factory, n need) (*dataset.Set, error) {
-	s, err := f.Dataset(n)
-	if err != nil {
-		return nil, err
-	}
-	if s.Strategy == nil {
-		return nil, brokenf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
-	}
-	warnBrokenDataset(f, s)
-	return s, nil
-}
-
-// itemHint suggests the item id meant by an unknown one (TR-02 for tr2).
-func itemHint(s *dataset.Set, id string) string {
-	ids := make([]string, len(s.Items))
-	for i, it := range s.Items {
-		ids[i] = it.ID
-	}
-	return suggest.Hint(suggest.ID(id, ids))
-}
-
-// dash shows an empty value in a table cell.
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func joinOrDash(ss []string) string { return dash(strings.Join(ss, ", ")) }

@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/open-workforce/strategy/internal/dataset"
+	"github.com/open-workforce/strategy/internal/iostreams"
+	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/suggest"
+)
+
+// Helpers shared by the reporting commands (list, show, summary, claims,
+// actors, themes).
+
+// addAsOfFlag adds --as-of; the date is checked once the dataset is known.
+func addAsOfFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "as-of", "", "compute statuses from the progress logs as they stood on `DATE` (YYYY-MM-DD; default today)")
+	_ = cmd.RegisterFlagCompletionFunc("as-of", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"2025-07-18\tthe one-year mark"}, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// asOf resolves --as-of against today and the strategy's publication date:
+// before publication no item had a status, so such a date is a usage error.
+func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
+	date := flag
+	if date == "" {
+		return f.Today(), nil
+	}
+	if _, err := query.ParseDate(date); err != nil {
+		return "", usagef("--as-of: %v", err)
+	}
+	if s.Strategy != nil && s.Strategy.Published != "" && date < s.Strategy.Published {
+		return "", usagef("--as-of %s is before the strategy was published (%s)", date, s.Strategy.Published)
+	}
+	if today := f.Today(); date > today {
+		// Useful for "what will be overdue by then", but no log can say
+		// what will have happened: say so rather than refuse.
+		fmt.Fprintf(f.IO.ErrOut, "strategy: note: --as-of %s is after today (%s); statuses are as last recorded\n", date, today)
+	}
+	return date, nil
+}
+
+// addEvidenceFlag adds --evidence: any (the default) counts every entry,
+// stated only those whose source itself ties the event to the item.
+func addEvidenceFlag(cmd *cobra.Command, p *string) {
+	addEnumFlag(cmd, p, "evidence", "", "any", "count all evidence, or only evidence the source itself ties to the item", "any", "stated")
+}
+
+// byEvidence narrows s to stated evidence when asked.
+func byEvidence(s *dataset.Set, evidence string) *dataset.Set {
+	if evidence == "stated" {
+		return s.StatedOnly()
+	}
+	return s
+}
+
+// loadAsOf loads the dataset for a report and resolves --as-of against it.
+func loadAsOf(f *Factory, n need, flag string) (*dataset.Set, string, error) {
+	s, err := loadForReport(f, n)
+	if err != nil {
+		return nil, "", err
+	}
+	date, err := asOf(f, s, flag)
+	return s, date, err
+}
+
+// tableOrTSV picks TSV for the default table format when stdout is not a
+// terminal, so pipes get one clean line per row; an explicit --format table
+// is honoured.
+func tableOrTSV(cmd *cobra.Command, ios *iostreams.IOStreams, format string) string {
+	if format == "table" && !ios.IsStdoutTTY() && !cmd.Flags().Changed("format") {
+		return "tsv"
+	}
+	return format
+}
+
+// loadForReport loads the dataset and refuses one so broken that no figure
+// would mean anything.
+func loadForReport(f *Factory, n need) (*dataset.Set, error) {
+	s, err := f.Dataset(n)
+	if err != nil {
+		return nil, err
+	}
+	if s.Strategy == nil {
+		return nil, brokenf("%s: cannot report without a readable %s; run 'strategy validate' to see why", s.Display, dataset.StrategyFile)
+	}
+	warnBrokenDataset(f, s)
+	return s, nil
+}
+
+// itemHint suggests the item id meant by an unknown one (TR-02 for tr2).
+func itemHint(s *dataset.Set, id string) string {
+	ids := make([]string, len(s.Items))
+	for i, it := range s.Items {
+		ids[i] = it.ID
+	}
+	return suggest.Hint(suggest.ID(id, ids))
+}
+
+// dash shows an empty value in a table cell.
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func joinOrDash(ss []string) string { return dash(strings.Join(ss, ", ")) }
