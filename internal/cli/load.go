@@ -12,8 +12,8 @@ import (
 	"github.com/open-workforce/strategy/internal/suggest"
 )
 
-// Helpers shared by the reporting commands (list, show, summary, claims,
-// actors, themes).
+// Loading the dataset and the flags that shape what the reading commands
+// (list, show, summary, claims, actors, themes, report, ...) load and show.
 
 // addAsOfFlag adds --as-of; the date is checked once the dataset is known.
 func addAsOfFlag(cmd *cobra.Command, p *string) {
