@@ -326,12 +326,7 @@ func entryStatus(e dataset.Entry) string {
 // recorded after the event.
 func entryMarks(it *dataset.Item) []string {
 	marks := make([]string, len(it.Progress))
-	by := map[*dataset.Entry]*dataset.Entry{}
-	for _, ev := range it.Events() {
-		if ev.CorrectedBy != nil {
-			by[ev.Entry] = ev.CorrectedBy
-		}
-	}
+	by := it.CorrectedBy()
 	for i := range it.Progress {
 		e := &it.Progress[i]
 		if e.Recorded != "" {
@@ -346,12 +341,7 @@ func entryMarks(it *dataset.Item) []string {
 
 // membership says how sure we are that the item is one of the declared ones.
 func membership(it *dataset.Item) string {
-	words := map[string]string{
-		dataset.Listed:   "listed (an official list, or a faithful reprint, names it)",
-		dataset.Reported: "reported (a source says the strategy includes it)",
-		dataset.Drafted:  "drafted (named only in material on draft recommendations: it may not be one of the declared items)",
-	}
-	out := dash(words[it.Membership])
+	out := dash(dataset.MembershipMeaning[it.Membership])
 	if it.MembershipNote != "" {
 		out += "; " + it.MembershipNote
 	}

@@ -276,6 +276,25 @@ func (it *Item) events(statedOnly bool) []Event {
 	return out
 }
 
+// CorrectedBy maps each corrected entry of the log to the entry that
+// corrects it.
+func (it *Item) CorrectedBy() map[*Entry]*Entry {
+	by := map[*Entry]*Entry{}
+	for _, ev := range it.Events() {
+		if ev.CorrectedBy != nil {
+			by[ev.Entry] = ev.CorrectedBy
+		}
+	}
+	return by
+}
+
+// MembershipMeaning says in words what each membership means.
+var MembershipMeaning = map[string]string{
+	Listed:   "listed (an official list, or a faithful reprint, names it)",
+	Reported: "reported (a source says the strategy includes it)",
+	Drafted:  "drafted (named only in material on draft recommendations: it may not be one of the declared items)",
+}
+
 // StatusOn returns the item's status as its log now stands at the end of
 // date (YYYY-MM-DD), and false if the log starts later.
 func (it *Item) StatusOn(date string) (string, bool) {

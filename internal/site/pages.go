@@ -362,12 +362,7 @@ func (b *builder) itemPage(it *dataset.Item) error {
 	}
 	fields = append(fields, field{Name: "File", Value: sanitize.Line(it.Path)})
 	var log []entry
-	correctedBy := map[*dataset.Entry]*dataset.Entry{}
-	for _, ev := range it.Events() {
-		if ev.CorrectedBy != nil {
-			correctedBy[ev.Entry] = ev.CorrectedBy
-		}
-	}
+	correctedBy := it.CorrectedBy()
 	for i := range it.Progress {
 		e := &it.Progress[i]
 		en := entry{
@@ -431,19 +426,11 @@ func (b *builder) itemPage(it *dataset.Item) error {
 	})
 }
 
-// membershipWords say how sure we are that an item is one of the declared
-// ones, as `strategy show` words it.
-var membershipWords = map[string]string{
-	dataset.Listed:   "listed (an official list, or a faithful reprint, names it)",
-	dataset.Reported: "reported (a source says the strategy includes it)",
-	dataset.Drafted:  "drafted (named only in material on draft recommendations: it may not be one of the declared items)",
-}
-
 func membership(it *dataset.Item) string {
 	if it.Membership == "" {
 		return ""
 	}
-	out := cmp.Or(membershipWords[it.Membership], sanitize.Line(it.Membership))
+	out := cmp.Or(dataset.MembershipMeaning[it.Membership], sanitize.Line(it.Membership))
 	if it.MembershipNote != "" {
 		out += "; " + sanitize.Line(it.MembershipNote)
 	}
