@@ -92,7 +92,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan, asOf string) *localPlans 
 		lp.Columns = append(lp.Columns, col)
 
 		sum := planSummary{
-			ID: fmt.Sprintf("plan-%d", i+1),
+			ID:       fmt.Sprintf("plan-%d", i+1),
 			Sentence: fmt.Sprintf("%s serves %d of the %d national items in the dataset (%d%%).", org, pr.Total.Served, pr.Total.Total, share(pr.Total)),
 			Detail:   fmt.Sprintf("“%s”, dated %s, from %s: %s", sanitize.Line(pr.Title), sanitize.Line(pr.Date), sanitize.Line(pr.File), prose.Count(pr.Actions, "action")),
 		}
