@@ -230,10 +230,10 @@ func (f *Factory) datasetSource() (fs.FS, dataset.Options, error) {
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: %w", dir, fserr.Bare(err))
+		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: %w", sanitize.Path(dir), fserr.Bare(err))
 	}
 	if !st.IsDir() {
-		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: not a folder", dir)
+		return nil, dataset.Options{}, fmt.Errorf("dataset folder %s: not a folder", sanitize.Path(dir))
 	}
 	return safefile.FS{Dir: dir}, dataset.Options{Display: displayPath(dir), OSRoot: dir}, nil
 }
