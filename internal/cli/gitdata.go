@@ -12,6 +12,7 @@ import (
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/fserr"
 	"github.com/open-workforce/strategy/internal/gitrepo"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 // dataFolder returns the dataset folder on disk and how it is shown. Commands
@@ -73,7 +74,7 @@ func loadRevision(repo *gitrepo.Repo, commit, label, rel, display string) (*data
 // loadWorkTree loads the dataset folder as it is on disk, committed or not.
 func loadWorkTree(dir, display string) (*dataset.Set, error) {
 	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("dataset folder %s: %w", dir, fserr.Bare(err))
+		return nil, fmt.Errorf("dataset folder %s: %w", sanitize.Path(dir), fserr.Bare(err))
 	}
 	fsys, err := edit.ReadFolder(dir)
 	if err != nil {

@@ -97,12 +97,11 @@ moved, low, high, counts, no_status}].`,
 }
 
 func timelineRun(opts *timelineOptions) error {
-	opts.Factory.lean = true // figures only: no item prose is printed
 	end := opts.To
 	if end == "" {
 		end = opts.AsOf
 	}
-	s, to, err := loadAsOf(opts.Factory, end)
+	s, to, err := loadAsOf(opts.Factory, needFigures, end)
 	if err != nil {
 		if opts.To != "" && isUsage(err) {
 			err = usagef("%s", replaceFlag(err, "--to"))

@@ -23,7 +23,16 @@ var ErrNotSite = errors.New("not a site written by strategy site")
 // replaced only when it is empty, holds a site written before (its Marker
 // file), or force is set; otherwise nothing is written.
 func (s *Site) Write(dir string, force bool) error {
-	dir = filepath.Clean(dir)
+	// The folder beside dir must be a real one: "." or "site/.." name a
+	// folder whose parent and name only the absolute path tells.
+	shown := dir
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if filepath.Dir(dir) == dir {
+		return fmt.Errorf("%s is the root of the file system; choose a folder inside it", shown)
+	}
 	old, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -31,9 +40,9 @@ func (s *Site) Write(dir string, force bool) error {
 	case err != nil:
 		return err
 	case !old.IsDir():
-		return fmt.Errorf("%s exists and is not a folder; choose another -o, or remove it", dir)
+		return fmt.Errorf("%s exists and is not a folder; choose another -o, or remove it", shown)
 	case !force:
-		if err := replaceable(dir); err != nil {
+		if err := replaceable(dir, shown); err != nil {
 			return err
 		}
 	}
@@ -92,7 +101,7 @@ func (s *Site) Write(dir string, force bool) error {
 }
 
 // replaceable says whether dir may be replaced without --force.
-func replaceable(dir string) error {
+func replaceable(dir, shown string) error {
 	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
 		return nil
 	}
@@ -107,5 +116,5 @@ func replaceable(dir string) error {
 	for _, e := range entries[:min(3, len(entries))] {
 		names = append(names, e.Name())
 	}
-	return fmt.Errorf("%s holds other files (%s): %w; choose an empty or new folder, or add --force to replace it whole", dir, strings.Join(names, ", "), ErrNotSite)
+	return fmt.Errorf("%s holds other files (%s): %w; choose an empty or new folder, or add --force to replace it whole", shown, strings.Join(names, ", "), ErrNotSite)
 }

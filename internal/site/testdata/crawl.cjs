@@ -2,14 +2,18 @@
 // front page along every link inside the site, at each width asked for, and
 // prints what it saw as JSON for site_browser_test.go to judge.
 // Usage: node crawl.cjs CHROMIUM BASE_URL [AXE_JS], BASE_URL a file: or http:
-// URL ending in a slash; anything outside it is a request the site must not make.; stdin: {"widths": [390, 1280]}
+// URL ending in a slash; anything outside it is a request the site must not make.
+// stdin: {"widths": [390, 1280], "axeEvery": 1280}: axe-core runs on every
+// page at the width axeEvery, and at the other widths on the first page of
+// each kind (pages of a kind share one template), since one axe run costs
+// seconds.; stdin: {"widths": [390, 1280]}
 "use strict";
 const { chromium } = require("playwright-core");
 const fs = require("fs");
 
 async function main() {
   const [executablePath, base, axePath] = process.argv.slice(2);
-  const { widths } = JSON.parse(fs.readFileSync(0, "utf8"));
+  const { widths, axeEvery } = JSON.parse(fs.readFileSync(0, "utf8"));
   const axe = axePath ? fs.readFileSync(axePath, "utf8") : "";
   const browser = await chromium.launch({
     executablePath,
@@ -70,7 +74,12 @@ async function main() {
       // that the injected script may run.
       const axeContext = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
       const axePage = await axeContext.newPage();
+      const kinds = new Set();
       for (const path of Object.keys(out.pages)) {
+        const parts = path.split("/");
+        const kind = parts[0] + "/" + parts.length;
+        if (width !== axeEvery && kinds.has(kind)) { continue; }
+        kinds.add(kind);
         await axePage.goto(base + path, { waitUntil: "load" });
         await axePage.addScriptTag({ content: axe });
         const res = await axePage.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
