@@ -40,19 +40,47 @@ type checker struct {
 	out  []finding.Finding
 }
 
-func (c *checker) at(file string, doc *yamlnode.Doc, onKey bool, sev finding.Severity, rule, format string, p ...string) func(args ...any) {
-	return func(args ...any) {
-		f := finding.Finding{Path: file, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
-		if doc != nil {
-			loc := doc.Locate(p...)
-			pos := loc.Value
-			if onKey {
-				pos = loc.Key
-			}
-			f.Line, f.Column = pos.Line, pos.Col
+// place is where a finding points: the value at path in a file, or with
+// onKey the key that holds it.
+type place struct {
+	file  string
+	doc   *yamlnode.Doc
+	onKey bool
+	path  []string
+}
+
+func at(file string, doc *yamlnode.Doc, path ...string) place {
+	return place{file: file, doc: doc, path: path}
+}
+
+func atKey(file string, doc *yamlnode.Doc, path ...string) place {
+	return place{file: file, doc: doc, onKey: true, path: path}
+}
+
+// errorf, warnf and noticef add a finding at p; vet checks their formats.
+func (c *checker) errorf(p place, rule, format string, args ...any) {
+	c.add(p, finding.Error, rule, fmt.Sprintf(format, args...))
+}
+
+func (c *checker) warnf(p place, rule, format string, args ...any) {
+	c.add(p, finding.Warning, rule, fmt.Sprintf(format, args...))
+}
+
+func (c *checker) noticef(p place, rule, format string, args ...any) {
+	c.add(p, finding.Notice, rule, fmt.Sprintf(format, args...))
+}
+
+func (c *checker) add(p place, sev finding.Severity, rule, msg string) {
+	f := finding.Finding{Path: p.file, Rule: rule, Severity: sev, Message: msg}
+	if p.doc != nil {
+		loc := p.doc.Locate(p.path...)
+		pos := loc.Value
+		if p.onKey {
+			pos = loc.Key
 		}
-		c.out = append(c.out, f)
+		f.Line, f.Column = pos.Line, pos.Col
 	}
+	c.out = append(c.out, f)
 }
 
 func (c *checker) strategyPath() string {
@@ -71,39 +99,39 @@ func (c *checker) strategy() {
 	statuses := map[string]bool{}
 	for i, s := range st.Statuses {
 		if statuses[s.ID] {
-			c.at(file, doc, false, finding.Error, "duplicate-id", "status %q is declared twice", "statuses", strconv.Itoa(i), "id")(s.ID)
+			c.errorf(at(file, doc, "statuses", strconv.Itoa(i), "id"), "duplicate-id", "status %q is declared twice", s.ID)
 		}
 		statuses[s.ID] = true
 	}
 	if !statuses[st.LaunchStatus] {
-		c.at(file, doc, false, finding.Error, "unknown-status", "launch_status %q is not one of the declared statuses", "launch_status")(st.LaunchStatus)
+		c.errorf(at(file, doc, "launch_status"), "unknown-status", "launch_status %q is not one of the declared statuses", st.LaunchStatus)
 	}
 	c.realDate(file, doc, st.Published, "published")
 	// A date that is our inference must say what it was inferred from.
 	for i, f := range st.Figures {
 		if f.DateBasis == dataset.DateInferred && strings.TrimSpace(f.DateNote) == "" {
-			c.at(file, doc, false, finding.Error, "missing-date-note", "an inferred date needs date_note: say what it was inferred from", "figures", strconv.Itoa(i), "date_basis")()
+			c.errorf(at(file, doc, "figures", strconv.Itoa(i), "date_basis"), "missing-date-note", "an inferred date needs date_note: say what it was inferred from")
 		}
 	}
 	for i, cl := range st.Claims {
 		if cl.DateBasis == dataset.DateInferred && strings.TrimSpace(cl.DateNote) == "" {
-			c.at(file, doc, false, finding.Error, "missing-date-note", "an inferred date needs date_note: say what it was inferred from", "claims", strconv.Itoa(i), "date_basis")()
+			c.errorf(at(file, doc, "claims", strconv.Itoa(i), "date_basis"), "missing-date-note", "an inferred date needs date_note: say what it was inferred from")
 		}
 	}
 	themes, prefixes := map[string]bool{}, map[string]bool{}
 	for i, t := range st.Themes {
 		ti := strconv.Itoa(i)
 		if themes[t.ID] {
-			c.at(file, doc, false, finding.Error, "duplicate-id", "theme %q is declared twice", "themes", ti, "id")(t.ID)
+			c.errorf(at(file, doc, "themes", ti, "id"), "duplicate-id", "theme %q is declared twice", t.ID)
 		}
 		if prefixes[t.Prefix] {
-			c.at(file, doc, false, finding.Error, "duplicate-id", "theme prefix %q is used twice", "themes", ti, "prefix")(t.Prefix)
+			c.errorf(at(file, doc, "themes", ti, "prefix"), "duplicate-id", "theme prefix %q is used twice", t.Prefix)
 		}
 		themes[t.ID], prefixes[t.Prefix] = true, true
 		areas := map[string]bool{}
 		for j, a := range t.Areas {
 			if areas[a.ID] {
-				c.at(file, doc, false, finding.Error, "duplicate-id", "area %q is declared twice in theme %q", "themes", ti, "areas", strconv.Itoa(j), "id")(a.ID, t.ID)
+				c.errorf(at(file, doc, "themes", ti, "areas", strconv.Itoa(j), "id"), "duplicate-id", "area %q is declared twice in theme %q", a.ID, t.ID)
 			}
 			areas[a.ID] = true
 		}
@@ -116,14 +144,14 @@ func (c *checker) strategy() {
 		c.realDate(file, doc, cl.Date, "claims", ci, "date")
 		for j, s := range cl.Statuses {
 			if !statuses[s] {
-				c.at(file, doc, false, finding.Error, "unknown-status", "claim %q counts status %q, which is not declared", "claims", ci, "statuses", strconv.Itoa(j))(cl.ID, s)
+				c.errorf(at(file, doc, "claims", ci, "statuses", strconv.Itoa(j)), "unknown-status", "claim %q counts status %q, which is not declared", cl.ID, s)
 			}
 		}
 		if cl.Measure == "status" && len(cl.Statuses) == 0 {
-			c.at(file, doc, true, finding.Error, "missing-field", "claim %q measures status but lists no statuses", "claims", ci, "measure")(cl.ID)
+			c.errorf(atKey(file, doc, "claims", ci, "measure"), "missing-field", "claim %q measures status but lists no statuses", cl.ID)
 		}
 		if cl.Measure == "actor-type" && len(cl.ActorTypes) == 0 {
-			c.at(file, doc, true, finding.Error, "missing-field", "claim %q measures actor type but lists no actor_types", "claims", ci, "measure")(cl.ID)
+			c.errorf(atKey(file, doc, "claims", ci, "measure"), "missing-field", "claim %q measures actor type but lists no actor_types", cl.ID)
 		}
 	}
 }
@@ -137,7 +165,7 @@ func (c *checker) registry() {
 	types := map[string]bool{}
 	for i, t := range reg.Types {
 		if types[t.ID] {
-			c.at(file, doc, false, finding.Error, "duplicate-id", "actor type %q is declared twice", "types", strconv.Itoa(i), "id")(t.ID)
+			c.errorf(at(file, doc, "types", strconv.Itoa(i), "id"), "duplicate-id", "actor type %q is declared twice", t.ID)
 		}
 		types[t.ID] = true
 	}
@@ -145,11 +173,11 @@ func (c *checker) registry() {
 	for i, a := range reg.Actors {
 		ai := strconv.Itoa(i)
 		if ids[a.ID] {
-			c.at(file, doc, false, finding.Error, "duplicate-id", "actor %q is declared twice", "actors", ai, "id")(a.ID)
+			c.errorf(at(file, doc, "actors", ai, "id"), "duplicate-id", "actor %q is declared twice", a.ID)
 		}
 		ids[a.ID] = true
 		if !types[a.Type] {
-			c.at(file, doc, false, finding.Error, "unknown-actor-type", "actor %q has type %q, which is not one of the declared types", "actors", ai, "type")(a.ID, a.Type)
+			c.errorf(at(file, doc, "actors", ai, "type"), "unknown-actor-type", "actor %q has type %q, which is not one of the declared types", a.ID, a.Type)
 		}
 	}
 }
@@ -165,7 +193,7 @@ func (c *checker) items() {
 		base := path.Base(file)
 		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
 		if stem != it.ID && !strings.HasPrefix(stem, it.ID+"-") {
-			c.at(file, doc, false, finding.Error, "file-name", "file name %s does not start with the item's id: rename it %s.yaml", "id")(base, it.ID)
+			c.errorf(at(file, doc, "id"), "file-name", "file name %s does not start with the item's id: rename it %s.yaml", base, it.ID)
 		}
 		c.itemTheme(it)
 		c.itemActors(it)
@@ -186,11 +214,11 @@ func (c *checker) itemTheme(it *dataset.Item) {
 		for _, t := range c.set.Strategy.Themes {
 			ids = append(ids, t.ID)
 		}
-		c.at(it.Path, it.Doc, false, finding.Error, "unknown-theme", "theme %q is not declared in strategy.yaml (declared: %s)", "theme")(it.Theme, strings.Join(ids, ", "))
+		c.errorf(at(it.Path, it.Doc, "theme"), "unknown-theme", "theme %q is not declared in strategy.yaml (declared: %s)", it.Theme, strings.Join(ids, ", "))
 		return
 	}
 	if prefix, _, _ := strings.Cut(it.ID, "-"); prefix != th.Prefix {
-		c.at(it.Path, it.Doc, false, finding.Error, "id-prefix", "id %s is in theme %q, whose ids start with %s-", "id")(it.ID, th.ID, th.Prefix)
+		c.errorf(at(it.Path, it.Doc, "id"), "id-prefix", "id %s is in theme %q, whose ids start with %s-", it.ID, th.ID, th.Prefix)
 	}
 	for _, a := range th.Areas {
 		if a.ID == it.Area {
@@ -201,7 +229,7 @@ func (c *checker) itemTheme(it *dataset.Item) {
 	for _, a := range th.Areas {
 		ids = append(ids, a.ID)
 	}
-	c.at(it.Path, it.Doc, false, finding.Error, "unknown-area", "area %q is not declared under theme %q (declared: %s)", "area")(it.Area, th.ID, strings.Join(ids, ", "))
+	c.errorf(at(it.Path, it.Doc, "area"), "unknown-area", "area %q is not declared under theme %q (declared: %s)", it.Area, th.ID, strings.Join(ids, ", "))
 }
 
 func (c *checker) itemActors(it *dataset.Item) {
@@ -217,12 +245,12 @@ func (c *checker) itemActors(it *dataset.Item) {
 		for i, id := range ids {
 			p := []string{"actors", role, strconv.Itoa(i)}
 			if c.set.Actor(id) == nil {
-				c.at(it.Path, it.Doc, false, finding.Error, "unknown-actor", "actor %q is not in actors.yaml%s", p...)(id, actorHint(id, c.actorNames()))
+				c.errorf(at(it.Path, it.Doc, p...), "unknown-actor", "actor %q is not in actors.yaml%s", id, actorHint(id, c.actorNames()))
 			}
 			if role == "lead" {
 				lead[id] = true
 			} else if lead[id] {
-				c.at(it.Path, it.Doc, false, finding.Warning, "duplicate-actor", "actor %q is both lead and partner", p...)(id)
+				c.warnf(at(it.Path, it.Doc, p...), "duplicate-actor", "actor %q is both lead and partner", id)
 			}
 		}
 	}
@@ -257,9 +285,9 @@ func (c *checker) itemProgress(it *dataset.Item) {
 	if st != nil {
 		first := it.Progress[0]
 		if first.Date != st.Published {
-			c.at(file, doc, false, finding.Error, "launch-entry", "the first progress entry must record the launch state on %s, found %s", "progress", "0", "date")(st.Published, first.Date)
+			c.errorf(at(file, doc, "progress", "0", "date"), "launch-entry", "the first progress entry must record the launch state on %s, found %s", st.Published, first.Date)
 		} else if first.Status != st.LaunchStatus {
-			c.at(file, doc, false, finding.Error, "launch-entry", "the launch entry's status must be %q, found %q", "progress", "0", "status")(st.LaunchStatus, first.Status)
+			c.errorf(at(file, doc, "progress", "0", "status"), "launch-entry", "the launch entry's status must be %q, found %q", st.LaunchStatus, first.Status)
 		}
 	}
 	// ordered is false once a date is unreadable or out of order: the log as
@@ -273,7 +301,7 @@ func (c *checker) itemProgress(it *dataset.Item) {
 		if e.Recorded != "" {
 			okRec = c.realDate(file, doc, e.Recorded, "progress", ei, "recorded")
 			if okRec && okDate && e.Recorded < e.Date {
-				c.at(file, doc, false, finding.Error, "progress-order", "an entry is recorded on or after the day it happened: recorded %s is before its date %s", "progress", ei, "recorded")(e.Recorded, e.Date)
+				c.errorf(at(file, doc, "progress", ei, "recorded"), "progress-order", "an entry is recorded on or after the day it happened: recorded %s is before its date %s", e.Recorded, e.Date)
 			}
 		}
 		key := e.RecordedOn()
@@ -282,14 +310,14 @@ func (c *checker) itemProgress(it *dataset.Item) {
 			if e.Recorded != "" {
 				field = "recorded"
 			}
-			c.at(file, doc, false, finding.Error, "progress-order", "progress entries are in the order they were recorded: %s comes after %s (an event found late keeps its own date and adds recorded: with the day it is added)", "progress", ei, field)(key, prev)
+			c.errorf(at(file, doc, "progress", ei, field), "progress-order", "progress entries are in the order they were recorded: %s comes after %s (an event found late keeps its own date and adds recorded: with the day it is added)", key, prev)
 			ordered = false
 		}
 		if okDate && c.opts.Today != "" && e.Date > c.opts.Today {
-			c.at(file, doc, false, finding.Error, "future-date", "progress is dated %s, after today (%s)", "progress", ei, "date")(e.Date, c.opts.Today)
+			c.errorf(at(file, doc, "progress", ei, "date"), "future-date", "progress is dated %s, after today (%s)", e.Date, c.opts.Today)
 		}
 		if okRec && e.Recorded != "" && c.opts.Today != "" && e.Recorded > c.opts.Today {
-			c.at(file, doc, false, finding.Error, "future-date", "progress is recorded on %s, after today (%s)", "progress", ei, "recorded")(e.Recorded, c.opts.Today)
+			c.errorf(at(file, doc, "progress", ei, "recorded"), "future-date", "progress is recorded on %s, after today (%s)", e.Recorded, c.opts.Today)
 		}
 		if okRec {
 			prev = key
@@ -299,14 +327,14 @@ func (c *checker) itemProgress(it *dataset.Item) {
 			continue
 		}
 		if i > 0 && okDate && st != nil && e.Date < st.Published {
-			c.at(file, doc, false, finding.Error, "before-launch", "progress is dated %s, before the strategy was published on %s", "progress", ei, "date")(e.Date, st.Published)
+			c.errorf(at(file, doc, "progress", ei, "date"), "before-launch", "progress is dated %s, before the strategy was published on %s", e.Date, st.Published)
 			ordered = false
 		}
 		if i > 0 && e.Evidence == nil {
-			c.at(file, doc, true, finding.Error, "missing-evidence", "progress entry %s has no evidence: every change after launch cites a dated public source", "progress", ei)(e.Date)
+			c.errorf(atKey(file, doc, "progress", ei), "missing-evidence", "progress entry %s has no evidence: every change after launch cites a dated public source", e.Date)
 		}
 		if e.Status == "complete" && e.Evidence != nil && announcementOnly[e.Evidence.Kind] {
-			c.at(file, doc, false, finding.Error, "weak-evidence", "complete is never backed by an announcement alone: cite what was delivered", "progress", ei, "evidence", "kind")()
+			c.errorf(at(file, doc, "progress", ei, "evidence", "kind"), "weak-evidence", "complete is never backed by an announcement alone: cite what was delivered")
 		}
 	}
 	if !ordered {
@@ -324,7 +352,7 @@ func (c *checker) itemProgress(it *dataset.Item) {
 		if slices.ContainsFunc(it.Progress, func(e dataset.Entry) bool { return e.Correction != nil }) {
 			log += ", as corrected,"
 		}
-		c.at(file, doc, false, finding.Error, "status-mismatch", "status is %q but %s ends at %q (%s)", "status")(it.Status, log, last.Status, last.Date)
+		c.errorf(at(file, doc, "status"), "status-mismatch", "status is %q but %s ends at %q (%s)", it.Status, log, last.Status, last.Date)
 	}
 }
 
@@ -353,23 +381,23 @@ func (c *checker) correction(it *dataset.Item, i int) {
 		if len(dates) > 0 {
 			hint = "entries that can be corrected: " + strings.Join(dates, ", ")
 		}
-		c.at(file, doc, false, finding.Error, "bad-correction", "the correction names no earlier entry dated %s (%s)", "progress", ei, "correction", "corrects")(target, hint)
+		c.errorf(at(file, doc, "progress", ei, "correction", "corrects"), "bad-correction", "the correction names no earlier entry dated %s (%s)", target, hint)
 		return
 	case len(matches) > 1:
-		c.at(file, doc, false, finding.Error, "bad-correction", "%d earlier entries are dated %s, so the correction cannot say which it corrects", "progress", ei, "correction", "corrects")(len(matches), target)
+		c.errorf(at(file, doc, "progress", ei, "correction", "corrects"), "bad-correction", "%d earlier entries are dated %s, so the correction cannot say which it corrects", len(matches), target)
 		return
 	case matches[0] == 0:
-		c.at(file, doc, false, finding.Error, "bad-correction", "the launch entry records the state on publication and is not corrected", "progress", ei, "correction", "corrects")()
+		c.errorf(at(file, doc, "progress", ei, "correction", "corrects"), "bad-correction", "the launch entry records the state on publication and is not corrected")
 		return
 	}
 	for j := range i {
 		if o := it.Progress[j].Correction; o != nil && o.Corrects == target {
-			c.at(file, doc, false, finding.Error, "bad-correction", "the entry of %s is already corrected by the entry recorded on %s", "progress", ei, "correction", "corrects")(target, it.Progress[j].Date)
+			c.errorf(at(file, doc, "progress", ei, "correction", "corrects"), "bad-correction", "the entry of %s is already corrected by the entry recorded on %s", target, it.Progress[j].Date)
 			return
 		}
 	}
 	if orig := it.Progress[matches[0]]; orig.Status == e.Status {
-		c.at(file, doc, false, finding.Error, "bad-correction", "the correction gives the status the entry of %s already has (%s): give the status that should have stood", "progress", ei, "status")(target, e.Status)
+		c.errorf(at(file, doc, "progress", ei, "status"), "bad-correction", "the correction gives the status the entry of %s already has (%s): give the status that should have stood", target, e.Status)
 	}
 }
 
@@ -393,7 +421,7 @@ func (c *checker) regressions(it *dataset.Item) {
 					i = j
 				}
 			}
-			c.at(it.Path, it.Doc, false, finding.Error, "status-regress", "the status moves back from %s to %s on %s: a status moves back only by a correction (add an entry with correction: {corrects: DATE, reason: ...} naming the entry that was wrong)", "progress", strconv.Itoa(i), "status")(prev, e.Status, e.Date)
+			c.errorf(at(it.Path, it.Doc, "progress", strconv.Itoa(i), "status"), "status-regress", "the status moves back from %s to %s on %s: a status moves back only by a correction (add an entry with correction: {corrects: DATE, reason: ...} naming the entry that was wrong)", prev, e.Status, e.Date)
 		}
 		if ok {
 			prev = e.Status
@@ -408,7 +436,7 @@ func (c *checker) realDate(file string, doc *yamlnode.Doc, s string, p ...string
 	}
 	if _, err := time.Parse(time.DateOnly, s); err != nil {
 		if len(s) == 10 {
-			c.at(file, doc, false, finding.Error, "invalid-date", "%q is not a real calendar date", p...)(s)
+			c.errorf(at(file, doc, p...), "invalid-date", "%q is not a real calendar date", s)
 		}
 		return false // malformed dates are the schema's to report
 	}
@@ -423,10 +451,10 @@ func (c *checker) coverage() {
 	n, declared := len(c.set.Items), st.DeclaredItems
 	switch {
 	case n > declared:
-		c.at(c.strategyPath(), c.set.StrategyDoc, false, finding.Error, "coverage", "%d items are present but the strategy declares only %d", "declared_items")(n, declared)
+		c.errorf(at(c.strategyPath(), c.set.StrategyDoc, "declared_items"), "coverage", "%d items are present but the strategy declares only %d", n, declared)
 	case n < declared:
 		// Information, not a fault: it stays true until the dataset is
 		// complete, so it must not fail --strict.
-		c.at(c.strategyPath(), c.set.StrategyDoc, false, finding.Notice, "coverage", "%d of the %d declared items are present", "declared_items")(n, declared)
+		c.noticef(at(c.strategyPath(), c.set.StrategyDoc, "declared_items"), "coverage", "%d of the %d declared items are present", n, declared)
 	}
 }

@@ -3,7 +3,6 @@ package check
 import (
 	"strconv"
 
-	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
@@ -15,7 +14,6 @@ func (c *checker) claims() {
 		if r.Verdict != summary.Contradicted {
 			continue
 		}
-		c.at(c.strategyPath(), c.set.StrategyDoc, false, finding.Warning, "claim-contradicted",
-			"the items contradict published claim %q (%s): %s", "claims", strconv.Itoa(i), "text")(r.Claim.ID, r.Claim.Text, r.Explanation)
+		c.warnf(at(c.strategyPath(), c.set.StrategyDoc, "claims", strconv.Itoa(i), "text"), "claim-contradicted", "the items contradict published claim %q (%s): %s", r.Claim.ID, r.Claim.Text, r.Explanation)
 	}
 }

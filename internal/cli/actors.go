@@ -56,8 +56,7 @@ prints [{id, name, short, type, government, leads, partners}].`,
 }
 
 func actorsRun(opts *actorsOptions) error {
-	opts.Factory.lean = true // figures only: no item prose is printed
-	s, err := opts.Factory.Dataset()
+	s, err := opts.Factory.Dataset(needFigures)
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ same data and date.`,
 }
 
 func badgeRun(opts *badgeOptions) error {
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needProse, opts.AsOf)
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ and dates always give the same words.`,
 }
 
 func briefRun(opts *briefOptions) error {
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needProse, opts.AsOf)
 	if err != nil {
 		return err
 	}

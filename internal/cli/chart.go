@@ -85,8 +85,7 @@ The default size, 720 by 405 pixels, suits an article column; --width and
 }
 
 func chartRun(opts *chartOptions) error {
-	opts.Factory.lean = true // figures only: no item prose is drawn
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needFigures, opts.AsOf)
 	if err != nil {
 		return err
 	}

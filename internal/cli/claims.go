@@ -75,8 +75,7 @@ func verdictText(v summary.Verdict) string {
 }
 
 func claimsRun(opts *claimsOptions) error {
-	opts.Factory.lean = true // figures only: no item prose is printed
-	s, err := loadForReport(opts.Factory)
+	s, err := loadForReport(opts.Factory, needFigures)
 	if err != nil {
 		return err
 	}

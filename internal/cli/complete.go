@@ -17,7 +17,7 @@ type completeFunc = func(*cobra.Command, []string, string) ([]string, cobra.Shel
 
 func fromDataset(f *Factory, list func(*dataset.Set) []string) completeFunc {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		s, err := f.Dataset()
+		s, err := f.Dataset(needFigures) // ids, names and item titles: no prose
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}

@@ -61,20 +61,47 @@ func exitCode(err error) int {
 	return ExitFailure
 }
 
-// isUsage classifies errors cobra raises itself: it routes only flag-parse
-// errors through SetFlagErrorFunc, so unknown commands and flag-group
-// violations are recognised by their text (cobra v1.10 wording).
+// isUsage reports a mistake in how the command was called. Every way cobra
+// refuses a command line comes back typed: flag parse errors through the
+// root's SetFlagErrorFunc, arguments through typeArgErrors, unknown commands
+// through the root's Args, and required flags and flag groups through the
+// root's PersistentPreRunE, which checks them before cobra does. One prefix
+// remains: cobra's hidden __complete command, added while it executes, checks
+// its arguments itself. TestMainExitCodes pins each.
 func isUsage(err error) bool {
 	if _, ok := errors.AsType[*usageError](err); ok {
 		return true
 	}
-	msg := err.Error()
-	for _, p := range []string{"unknown command ", "unknown flag", "unknown shorthand flag", "if any flags in the group", "at least one of the flags in the group", "flag needs an argument", "invalid argument", "required flag(s)", "accepts ", "requires at least", "bad flag syntax"} {
-		if strings.HasPrefix(msg, p) {
-			return true
+	return strings.HasPrefix(err.Error(), "requires at least ")
+}
+
+// checkFlags runs cobra's required-flag and flag-group checks early, so
+// that their errors are usage errors by type, not by their wording.
+func checkFlags(cmd *cobra.Command, _ []string) error {
+	if err := cmd.ValidateRequiredFlags(); err != nil {
+		return &usageError{err}
+	}
+	if err := cmd.ValidateFlagGroups(); err != nil {
+		return &usageError{err}
+	}
+	return nil
+}
+
+// typeArgErrors makes every argument validator in the tree, cobra's own on
+// its completion command included, return usage errors.
+func typeArgErrors(cmd *cobra.Command) {
+	if v := cmd.Args; v != nil {
+		cmd.Args = func(cmd *cobra.Command, args []string) error {
+			err := v(cmd, args)
+			if err == nil || isUsage(err) {
+				return err
+			}
+			return &usageError{err}
 		}
 	}
-	return false
+	for _, c := range cmd.Commands() {
+		typeArgErrors(c)
+	}
 }
 
 // Argument validators that return usage errors.

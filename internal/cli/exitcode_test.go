@@ -58,6 +58,18 @@ func TestMainExitCodes(t *testing.T) {
 		{"too many arguments", []string{"validate", "a", "b"}, ExitUsage, ""},
 		{"unknown command", []string{"nope"}, ExitUsage, ""},
 		{"-o on a read command", []string{"list", "-o", "json"}, ExitUsage, "for a format use --format json"},
+		// each way cobra refuses a command line, typed as a usage error
+		{"unknown shorthand", []string{"list", "-z"}, ExitUsage, "unknown shorthand flag: 'z' in -z"},
+		{"flag needs an argument", []string{"list", "--theme"}, ExitUsage, "flag needs an argument: --theme"},
+		{"bad flag syntax", []string{"list", "---theme"}, ExitUsage, "bad flag syntax: ---theme"},
+		{"invalid flag value", []string{"list", "--sort", "x"}, ExitUsage, `invalid argument "x" for "--sort" flag`},
+		{"required flag", []string{"plan", "init", "--org", "Example"}, ExitUsage, `required flag(s) "type" not set`},
+		{"flag group", []string{"list", "--government", "--sector"}, ExitUsage, "if any flags in the group [government sector actor-type] are set"},
+		{"unknown subcommand", []string{"plan", "nope"}, ExitUsage, `strategy plan takes no arguments, got "nope"`},
+		{"unknown command with a suggestion", []string{"valdate"}, ExitUsage, `unknown command "valdate" for "strategy" (did you mean "validate"?)`},
+		{"unknown schema", []string{"schema", "nope"}, ExitUsage, `unknown schema "nope"`},
+		{"cobra's completion command", []string{"completion", "bash", "extra"}, ExitUsage, `unknown command "extra" for "strategy completion bash"`},
+		{"cobra's __complete, the one prefix left", []string{"__complete"}, ExitUsage, "requires at least 1 arg(s), only received 0"},
 		{"help", []string{"--help"}, ExitOK, ""},
 		{"version", []string{"--version"}, ExitOK, ""},
 		{"schema", []string{"schema", "item"}, ExitOK, ""},
@@ -93,8 +105,9 @@ func TestExitCode(t *testing.T) {
 		{&findingsError{errors: 1}, ExitFindings},
 		{fmt.Errorf("wrapped: %w", &findingsError{errors: 1}), ExitFindings},
 		{usagef("bad"), ExitUsage},
-		{errors.New(`unknown command "x" for "strategy"`), ExitUsage},
-		{errors.New("if any flags in the group [a b] are set none of the others can be; [a b] were all set"), ExitUsage},
+		{fmt.Errorf("wrapped: %w", usagef("bad")), ExitUsage},
+		// cobra's wording alone no longer makes a usage error: only the type does
+		{errors.New(`unknown command "x" for "strategy"`), ExitFailure},
 		{errors.New("open data: permission denied"), ExitFailure},
 	}
 	for _, tt := range tests {

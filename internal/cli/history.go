@@ -67,7 +67,7 @@ type historyReport struct {
 }
 
 func historyRun(opts *historyOptions) error {
-	s, err := opts.Factory.Dataset()
+	s, err := opts.Factory.Dataset(needProse)
 	if err != nil {
 		return err
 	}

@@ -130,7 +130,7 @@ A filter that matches nothing prints nothing (JSON: []) and exits 0.`,
 }
 
 func listRun(opts *listOptions) error {
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needProse, opts.AsOf)
 	if err != nil {
 		return err
 	}

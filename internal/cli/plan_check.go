@@ -61,7 +61,7 @@ Exits 0 when every plan is valid, 1 when any has errors, 2 on a usage error,
 }
 
 func planCheckRun(opts *planCheckOptions) error {
-	s, err := opts.Factory.Dataset()
+	s, err := opts.Factory.Dataset(needProse)
 	if err != nil {
 		return err
 	}

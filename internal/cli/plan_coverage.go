@@ -76,7 +76,7 @@ organisation, actions}]}], unserved, themes, total}}.`,
 }
 
 func planCoverageRun(opts *planCoverageOptions) error {
-	s, err := loadForReport(opts.Factory)
+	s, err := loadForReport(opts.Factory, needProse)
 	if err != nil {
 		return err
 	}

@@ -128,7 +128,7 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 }
 
 func planImportRun(opts *planImportOptions) error {
-	s, err := loadForReport(opts.Factory)
+	s, err := loadForReport(opts.Factory, needProse)
 	if err != nil {
 		return err
 	}

@@ -90,7 +90,7 @@ func addPlanOutputFlags(cmd *cobra.Command, output *string, force *bool, schemaR
 }
 
 func planInitRun(opts *planInitOptions) error {
-	s, err := loadForReport(opts.Factory)
+	s, err := loadForReport(opts.Factory, needProse)
 	if err != nil {
 		return err
 	}

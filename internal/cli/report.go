@@ -59,8 +59,8 @@ func byEvidence(s *dataset.Set, evidence string) *dataset.Set {
 }
 
 // loadAsOf loads the dataset for a report and resolves --as-of against it.
-func loadAsOf(f *Factory, flag string) (*dataset.Set, string, error) {
-	s, err := loadForReport(f)
+func loadAsOf(f *Factory, n need, flag string) (*dataset.Set, string, error) {
+	s, err := loadForReport(f, n)
 	if err != nil {
 		return nil, "", err
 	}
@@ -80,8 +80,8 @@ func tableOrTSV(cmd *cobra.Command, ios *iostreams.IOStreams, format string) str
 
 // loadForReport loads the dataset and refuses one so broken that no figure
 // would mean anything.
-func loadForReport(f *Factory) (*dataset.Set, error) {
-	s, err := f.Dataset()
+func loadForReport(f *Factory, n need) (*dataset.Set, error) {
+	s, err := f.Dataset(n)
 	if err != nil {
 		return nil, err
 	}

@@ -78,7 +78,7 @@ The file -o names is written whole or not at all.`,
 }
 
 func reportRun(opts *reportOptions) error {
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needProse, opts.AsOf)
 	if err != nil {
 		return err
 	}

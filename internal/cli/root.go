@@ -35,9 +35,18 @@ type Factory struct {
 	DataDir string // --data
 	Verbose bool   // --verbose
 
-	loaded *dataset.Set
-	lean   bool // load without prose: set by commands that only check
+	loaded     *dataset.Set // the dataset, once read
+	loadedLean bool         // ... read without prose
 }
+
+// need says how much of the dataset a command reads, passed to each load so
+// that no call order decides it.
+type need int
+
+const (
+	needProse   need = iota // items with their prose: titles, summaries, notes
+	needFigures             // figures only: prose is dropped once checked, which keeps a large dataset small
+)
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, ios *iostreams.IOStreams, v version.Info) int {
@@ -179,7 +188,12 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 		c.GroupID = "report"
 		root.AddCommand(c)
 	}
-	root.PersistentPreRunE = refuseEmptyFlags
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkFlags(cmd, args); err != nil {
+			return err
+		}
+		return refuseEmptyFlags(cmd, args)
+	}
 	// cobra's completion command is only a parent of one command per shell:
 	// an unknown shell would print its help and succeed.
 	root.InitDefaultCompletionCmd()
@@ -198,6 +212,7 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 			}
 		}
 	}
+	typeArgErrors(root)
 	return root
 }
 
@@ -250,16 +265,17 @@ func displayPath(dir string) string {
 	return filepath.ToSlash(filepath.Clean(dir))
 }
 
-// Dataset loads the dataset once per run.
-func (f *Factory) Dataset() (*dataset.Set, error) {
-	if f.loaded != nil {
+// Dataset loads the dataset once per run, or again when a load without
+// prose is followed by one that needs it.
+func (f *Factory) Dataset(n need) (*dataset.Set, error) {
+	if f.loaded != nil && (n == needFigures || !f.loadedLean) {
 		return f.loaded, nil
 	}
 	fsys, opts, err := f.datasetSource()
 	if err != nil {
 		return nil, err
 	}
-	opts.Lean = f.lean
+	opts.Lean = n == needFigures
 	s, err := dataset.Load(fsys, opts)
 	if err != nil {
 		return nil, err
@@ -271,7 +287,7 @@ func (f *Factory) Dataset() (*dataset.Set, error) {
 		}
 		fmt.Fprintf(f.IO.ErrOut, "strategy: read %d item files from %s\n", s.ItemFiles, where)
 	}
-	f.loaded = s
+	f.loaded, f.loadedLean = s, opts.Lean
 	return s, nil
 }
 

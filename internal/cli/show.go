@@ -70,7 +70,7 @@ due}]}]. Plans with errors are refused, with their findings on stderr.`,
 }
 
 func showRun(opts *showOptions) error {
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needProse, opts.AsOf)
 	if err != nil {
 		return err
 	}

@@ -87,7 +87,7 @@ func siteRun(opts *siteOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	s, date, err := loadAsOf(opts.Factory, "")
+	s, date, err := loadAsOf(opts.Factory, needProse, "")
 	if err != nil {
 		return err
 	}

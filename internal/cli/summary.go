@@ -68,8 +68,7 @@ shares as {n, of}).`,
 }
 
 func summaryRun(opts *summaryOptions) error {
-	opts.Factory.lean = true // figures only: no item prose is printed
-	s, date, err := loadAsOf(opts.Factory, opts.AsOf)
+	s, date, err := loadAsOf(opts.Factory, needFigures, opts.AsOf)
 	if err != nil {
 		return err
 	}

@@ -67,8 +67,7 @@ say.`,
 }
 
 func themesRun(opts *themesOptions) error {
-	opts.Factory.lean = true // figures only: no item prose is printed
-	s, err := loadForReport(opts.Factory)
+	s, err := loadForReport(opts.Factory, needFigures)
 	if err != nil {
 		return err
 	}

@@ -97,12 +97,11 @@ moved, low, high, counts, no_status}].`,
 }
 
 func timelineRun(opts *timelineOptions) error {
-	opts.Factory.lean = true // figures only: no item prose is printed
 	end := opts.To
 	if end == "" {
 		end = opts.AsOf
 	}
-	s, to, err := loadAsOf(opts.Factory, end)
+	s, to, err := loadAsOf(opts.Factory, needFigures, end)
 	if err != nil {
 		if opts.To != "" && isUsage(err) {
 			err = usagef("%s", replaceFlag(err, "--to"))
@@ -252,6 +251,12 @@ func writeTimeline(ios *iostreams.IOStreams, s *dataset.Set, tl *timeline.Timeli
 	}
 	if err := fitTimeline(&b, t, format, width); err != nil {
 		return err
+	}
+	if pts := tl.Overall.Points; len(pts) > 0 && pts[len(pts)-1].ReadAlone != nil {
+		last := pts[len(pts)-1]
+		b.WriteString("\n")
+		para(fmt.Sprintf("On %s, %d of the %d items in progress or complete %s there on our reading of the evidence alone; --evidence stated leaves such moves out.",
+			last.Date, *last.ReadAlone, last.Moved.N, prose.Plural(*last.ReadAlone, "is", "are")))
 	}
 	for i, c := range tl.Claims {
 		b.WriteString("\n")

@@ -77,9 +77,11 @@ dataset to read.`,
 }
 
 func validateRun(opts *validateOptions) error {
-	// --base compares whole progress entries, notes included.
-	opts.Factory.lean = opts.Base == ""
-	s, err := opts.Factory.Dataset()
+	n := needFigures
+	if opts.Base != "" {
+		n = needProse // --base compares whole progress entries, notes included
+	}
+	s, err := opts.Factory.Dataset(n)
 	if err != nil {
 		return err
 	}

@@ -113,18 +113,3 @@ func (c Checker) errors(fsys fs.FS) ([]finding.Finding, error) {
 	}
 	return errs, nil
 }
-
-// RefusedError lists the errors that stop an edit.
-type RefusedError struct {
-	File     string
-	Findings []finding.Finding
-}
-
-func (e *RefusedError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "refusing to write %s: the change would make the dataset invalid", e.File)
-	for _, f := range e.Findings {
-		b.WriteString("\n  " + f.String())
-	}
-	return b.String()
-}

@@ -19,7 +19,6 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	stdoutTTY bool
-	colour    bool
 	width     int
 }
 
@@ -36,11 +35,9 @@ func System() *IOStreams {
 	if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
 		width = w
 	}
-	noColour := os.Getenv("NO_COLOR") != "" // no-color.org: present and not empty
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdoutTTY: tty,
-		colour:    tty && !noColour && os.Getenv("TERM") != "dumb",
 		width:     width,
 	}
 }
@@ -56,12 +53,6 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 
 // SetStdoutTTY overrides terminal detection, for tests.
 func (s *IOStreams) SetStdoutTTY(tty bool) { s.stdoutTTY = tty }
-
-// ColorEnabled reports whether colour may be written to stdout.
-func (s *IOStreams) ColorEnabled() bool { return s.colour }
-
-// SetColorEnabled overrides colour detection, for tests.
-func (s *IOStreams) SetColorEnabled(on bool) { s.colour = on }
 
 // TerminalWidth returns the terminal's width, or 100 when unknown.
 func (s *IOStreams) TerminalWidth() int {

@@ -26,11 +26,7 @@ import (
 // Columns a spreadsheet may have, matched by name in any case, ignoring
 // spaces, punctuation and a plural "(s)". Each list's first name is the one
 // shown in messages.
-var csvColumns = []struct {
-	field    string
-	names    []string
-	required bool
-}{
+var csvColumns = []csvCol{
 	{"id", []string{"id", "local id", "action id", "ref", "reference", "no", "number"}, false},
 	{"title", []string{"local action", "action", "title", "action title", "local action title", "description"}, true},
 	{"serves", []string{"national ids", "national id", "national item", "national items", "national item ids", "serves", "strategy ids", "strategy id"}, true},
@@ -38,6 +34,12 @@ var csvColumns = []struct {
 	{"status", []string{"status", "local status"}, true},
 	{"due", []string{"due", "due date", "deadline", "target date"}, false},
 	{"notes", []string{"notes", "note", "comments"}, false},
+}
+
+type csvCol struct {
+	field    string
+	names    []string
+	required bool
 }
 
 // statusWords maps what spreadsheets say to a local status. Anything else is
@@ -121,209 +123,279 @@ func fieldNames() string {
 // ImportCSVMapped is [ImportCSV] with extra headers: columns maps a header
 // (as [ParseColumnMap] keys it) to the field it holds.
 func ImportCSVMapped(src []byte, display string, p *Plan, s *dataset.Set, columns map[string]string) ImportResult {
-	res := ImportResult{Plan: p}
-	fail := func(line, col int, rule, format string, args ...any) {
-		res.Findings = append(res.Findings, finding.Finding{Path: display, Line: line, Column: col, Rule: rule, Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
-	}
+	im := &importer{display: display, set: s, res: ImportResult{Plan: p}, mapped: columns, firstRow: map[string]int{}}
 	text, note, err := decodeText(src)
 	if err != nil {
-		fail(1, 1, "csv-encoding", "%v", err)
-		return res
+		im.failf(1, 1, "csv-encoding", "%v", err)
+		return im.res
 	}
 	if note != "" {
-		res.Notes = append(res.Notes, note)
+		im.note("%s", note)
 	}
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma = sniffDelimiter(text)
-	r.FieldsPerRecord = -1 // ragged rows are reported with their row number, not as a parse failure
-	header, err := r.Read()
+	im.r = csv.NewReader(strings.NewReader(text))
+	im.r.Comma = sniffDelimiter(text)
+	im.r.FieldsPerRecord = -1 // ragged rows are reported with their row number, not as a parse failure
+	if !im.readHeader() || !im.readRows(p) {
+		return im.res
+	}
+	if len(p.Actions) == 0 && len(im.res.Findings) == 0 {
+		im.failf(1, 1, "csv-empty", "the file has a header row but no actions")
+	}
+	if len(im.res.Findings) == 0 {
+		im.checkSchema(p)
+	}
+	finding.Sort(im.res.Findings)
+	return im.res
+}
+
+// importer holds what reading one spreadsheet has learnt so far.
+type importer struct {
+	display string
+	set     *dataset.Set
+	res     ImportResult
+	r       *csv.Reader
+
+	mapped   map[string]string // --map: header key to field
+	header   []string
+	cols     map[string]int  // field to column index
+	ids      []string        // the dataset's item ids
+	known    map[string]bool // ... as a set
+	firstRow map[string]int  // local id to the row that used it first
+	origins  []origin        // where each action came from, for the schema check
+}
+
+// origin is the row an action came from and the column of each field.
+type origin struct {
+	row, line int
+	col       map[string]int
+}
+
+func (im *importer) failf(line, col int, rule, format string, args ...any) {
+	im.res.Findings = append(im.res.Findings, finding.Finding{Path: im.display, Line: line, Column: col, Rule: rule, Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+}
+
+func (im *importer) note(format string, args ...any) {
+	im.res.Notes = append(im.res.Notes, fmt.Sprintf(format, args...))
+}
+
+// readHeader maps the header row's columns to fields. It reports false when
+// the rows cannot be read because of it.
+func (im *importer) readHeader() bool {
+	header, err := im.r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			fail(1, 1, "csv-empty", "the file has no header row")
+			im.failf(1, 1, "csv-empty", "the file has no header row")
 		} else {
-			csvError(err, fail)
+			csvError(err, im.failf)
 		}
-		return res
+		return false
 	}
-	cols := map[string]int{}
+	im.header, im.cols = header, map[string]int{}
 	var ignored []string
 	for i, h := range header {
-		key := columnKey(h)
-		found := false
-		for _, c := range csvColumns {
-			if slices.Contains(c.names, key) || columns[key] == c.field {
-				line, col := r.FieldPos(i)
-				if prev, dup := cols[c.field]; dup {
-					fail(line, col, "csv-header", "column %d (%q) is a second %q column; column %d already is", i+1, h, c.names[0], prev+1)
-				}
-				cols[c.field] = i
-				found = true
-				break
+		c := im.column(h)
+		if c == nil {
+			if strings.TrimSpace(h) != "" {
+				ignored = append(ignored, fmt.Sprintf("%q", h))
 			}
+			continue
 		}
-		if !found && strings.TrimSpace(h) != "" {
-			ignored = append(ignored, fmt.Sprintf("%q", h))
+		if prev, dup := im.cols[c.field]; dup {
+			line, col := im.r.FieldPos(i)
+			im.failf(line, col, "csv-header", "column %d (%q) is a second %q column; column %d already is", i+1, h, c.names[0], prev+1)
 		}
+		im.cols[c.field] = i
 	}
-	for key, field := range columns {
+	for key, field := range im.mapped {
 		if !slices.ContainsFunc(header, func(h string) bool { return columnKey(h) == key }) {
-			fail(1, 1, "csv-header", "--map names a %q column for %s, but the header row has none; found %s", key, field, quoteAll(header))
+			im.failf(1, 1, "csv-header", "--map names a %q column for %s, but the header row has none; found %s", key, field, quoteAll(header))
 		}
 	}
 	for _, c := range csvColumns {
-		if _, ok := cols[c.field]; !ok && c.required {
-			fail(1, 1, "csv-header", "the header row has no %q column: accepted headers are %s, in any case; found %s. Map a header of your own with --map \"HEADER=%s\"", c.names[0], quoteAll(c.names), quoteAll(header), c.field)
+		if _, ok := im.cols[c.field]; !ok && c.required {
+			im.failf(1, 1, "csv-header", "the header row has no %q column: accepted headers are %s, in any case; found %s. Map a header of your own with --map \"HEADER=%s\"", c.names[0], quoteAll(c.names), quoteAll(header), c.field)
 		}
 	}
-	if len(res.Findings) > 0 {
-		return res
+	if len(im.res.Findings) > 0 {
+		return false
 	}
 	if len(ignored) > 0 {
-		res.Notes = append(res.Notes, "ignored columns "+strings.Join(ignored, ", "))
+		im.note("ignored columns %s", strings.Join(ignored, ", "))
 	}
-	if _, ok := cols["id"]; !ok {
-		res.Notes = append(res.Notes, "no id column: actions are numbered A1, A2, ... in row order")
+	if _, ok := im.cols["id"]; !ok {
+		im.note("no id column: actions are numbered A1, A2, ... in row order")
 	}
-	ids := make([]string, len(s.Items))
-	for i, it := range s.Items {
-		ids[i] = it.ID
+	im.ids = make([]string, len(im.set.Items))
+	im.known = map[string]bool{}
+	for i, it := range im.set.Items {
+		im.ids[i] = it.ID
+		im.known[it.ID] = true
 	}
-	known := map[string]bool{}
-	for _, id := range ids {
-		known[id] = true
+	return true
+}
+
+// column is the column a header names, by an accepted name or --map, or nil.
+func (im *importer) column(header string) *csvCol {
+	key := columnKey(header)
+	for i, c := range csvColumns {
+		if slices.Contains(c.names, key) || im.mapped[key] == c.field {
+			return &csvColumns[i]
+		}
 	}
-	firstRow := map[string]int{}
-	type origin struct {
-		row, line int
-		col       map[string]int // field to column
-	}
-	var origins []origin // where each action came from, for the schema check
+	return nil
+}
+
+// readRows adds an action for each row. It reports false when reading had
+// to stop: a syntax error, or more actions than a plan may hold.
+func (im *importer) readRows(p *Plan) bool {
 	for row := 2; ; row++ {
-		rec, err := r.Read()
+		rec, err := im.r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return true
 		}
 		if err != nil {
-			csvError(err, fail)
-			return res
+			csvError(err, im.failf)
+			return false
 		}
-		line, _ := r.FieldPos(0)
+		line, _ := im.r.FieldPos(0)
 		if blank(rec) {
 			continue // Excel writes empty rows as a line of commas
 		}
-		if len(rec) != len(header) {
-			fail(line, 1, "csv-ragged-row", "row %d has %d fields, the header row has %d", row, len(rec), len(header))
+		if len(rec) != len(im.header) {
+			im.failf(line, 1, "csv-ragged-row", "row %d has %d fields, the header row has %d", row, len(rec), len(im.header))
 			continue
 		}
-		cell := func(field string) (string, int) {
-			i, ok := cols[field]
-			if !ok {
-				return "", 1
-			}
-			_, col := r.FieldPos(i)
-			return strings.TrimSpace(rec[i]), col
-		}
-		var a Action
-		id, idCol := cell("id")
-		if _, ok := cols["id"]; !ok {
-			id = "A" + strconv.Itoa(len(p.Actions)+1)
-		}
-		a.ID = id
-		if id == "" {
-			fail(line, idCol, "csv-missing-value", "row %d: the id is empty", row)
-		} else if prev, dup := firstRow[id]; dup {
-			fail(line, idCol, "plan-duplicate-id", "row %d: id %q is already used by row %d", row, id, prev)
-		} else {
-			firstRow[id] = row
-		}
-		var col int
-		a.Title, col = cell("title")
-		a.Title = oneLine(a.Title)
-		if a.Title == "" {
-			fail(line, col, "csv-missing-value", "row %d: the local action is empty", row)
-		}
-		a.Owner, col = cell("owner")
-		a.Owner = oneLine(a.Owner)
-		if a.Owner == "" {
-			fail(line, col, "csv-missing-value", "row %d: the owner is empty", row)
-		}
-		status, col := cell("status")
-		if st, ok := statusWords[columnKey(status)]; ok {
-			a.Status = st
-		} else {
-			fail(line, col, "csv-unknown-status", "row %d: status %q is not one of %s", row, status, strings.Join(Statuses, ", "))
-		}
-		due, col := cell("due")
-		if due != "" {
-			if d, ok := parseDue(due); ok {
-				a.Due = d
-			} else {
-				fail(line, col, "csv-invalid-date", "row %d: due date %q is not a date: use YYYY-MM-DD or DD/MM/YYYY", row, due)
-			}
-		}
-		serves, col := cell("serves")
-		if wording(serves, known) {
-			// "Care Workforce Pathway": the item named by its words, as
-			// 'list --search' finds it, in one message for the cell.
-			fail(line, col, "plan-unknown-item", "row %d: %s", row, byWording(s, serves))
-			serves = ""
-			col = -1
-		}
-		for _, n := range splitIDs(serves) {
-			if !known[n] {
-				fixed := suggest.NormaliseID(n)
-				if !known[fixed] {
-					fail(line, col, "plan-unknown-item", "row %d: %s", row, unknownItem(s, ids, n))
-					continue
-				}
-				// Only the spelling differs (tr-2 for TR-02): the meaning
-				// is not in doubt, so the id is written properly.
-				res.Notes = append(res.Notes, fmt.Sprintf("row %d: wrote %q as %s", row, n, fixed))
-				n = fixed
-			}
-			if !slices.Contains(a.Serves, n) {
-				a.Serves = append(a.Serves, n)
-			}
-		}
-		if serves == "" && col >= 0 {
-			fail(line, col, "csv-missing-value", "row %d: no national id: each action serves at least one national item", row)
-		}
-		a.Notes, _ = cell("notes")
-		p.Actions = append(p.Actions, a)
-		o := origin{row: row, line: line, col: map[string]int{}}
-		for field := range cols {
-			_, o.col[field] = cell(field)
-		}
-		origins = append(origins, o)
+		p.Actions = append(p.Actions, im.action(rec, row, line, len(p.Actions)))
 		if len(p.Actions) > MaxActions {
-			fail(line, 1, "plan-too-many-actions", "row %d: more than the %d actions a plan may hold; split the spreadsheet, one plan per file", row, MaxActions)
-			return res
+			im.failf(line, 1, "plan-too-many-actions", "row %d: more than the %d actions a plan may hold; split the spreadsheet, one plan per file", row, MaxActions)
+			return false
 		}
 	}
-	if len(p.Actions) == 0 && len(res.Findings) == 0 {
-		fail(1, 1, "csv-empty", "the file has a header row but no actions")
+}
+
+// cell is a field's trimmed value in rec and its column, or "" and column 1
+// when the spreadsheet has no such column.
+func (im *importer) cell(rec []string, field string) (string, int) {
+	i, ok := im.cols[field]
+	if !ok {
+		return "", 1
 	}
-	if len(res.Findings) == 0 {
-		// The plan schema has the last word on each value (lengths, id
-		// shape); its complaints are put back on the rows they came from.
-		doc, _ := yamlnode.Parse(Marshal(p, Header{SchemaRef: SchemaURL}))
-		vs, err := schema.Validate(schema.Plan, doc.Value())
-		if err != nil {
-			fail(1, 1, "schema", "cannot apply the plan schema: %v", err)
+	_, col := im.r.FieldPos(i)
+	return strings.TrimSpace(rec[i]), col
+}
+
+// action makes the n-th action (from 0) from one row, reporting what it
+// cannot map.
+func (im *importer) action(rec []string, row, line, n int) Action {
+	var a Action
+	id, idCol := im.cell(rec, "id")
+	if _, ok := im.cols["id"]; !ok {
+		id = "A" + strconv.Itoa(n+1)
+	}
+	a.ID = id
+	if id == "" {
+		im.failf(line, idCol, "csv-missing-value", "row %d: the id is empty", row)
+	} else if prev, dup := im.firstRow[id]; dup {
+		im.failf(line, idCol, "plan-duplicate-id", "row %d: id %q is already used by row %d", row, id, prev)
+	} else {
+		im.firstRow[id] = row
+	}
+	var col int
+	a.Title, col = im.cell(rec, "title")
+	a.Title = oneLine(a.Title)
+	if a.Title == "" {
+		im.failf(line, col, "csv-missing-value", "row %d: the local action is empty", row)
+	}
+	a.Owner, col = im.cell(rec, "owner")
+	a.Owner = oneLine(a.Owner)
+	if a.Owner == "" {
+		im.failf(line, col, "csv-missing-value", "row %d: the owner is empty", row)
+	}
+	status, col := im.cell(rec, "status")
+	if st, ok := statusWords[columnKey(status)]; ok {
+		a.Status = st
+	} else {
+		im.failf(line, col, "csv-unknown-status", "row %d: status %q is not one of %s", row, status, strings.Join(Statuses, ", "))
+	}
+	due, col := im.cell(rec, "due")
+	if due != "" {
+		if d, ok := parseDue(due); ok {
+			a.Due = d
+		} else {
+			im.failf(line, col, "csv-invalid-date", "row %d: due date %q is not a date: use YYYY-MM-DD or DD/MM/YYYY", row, due)
 		}
-		for _, v := range vs {
-			if len(v.Path) < 3 || v.Path[0] != "actions" {
-				fail(1, 1, v.Rule, "%s", v.Message)
+	}
+	serves, col := im.cell(rec, "serves")
+	if wording(serves, im.known) {
+		// "Care Workforce Pathway": the item named by its words, as
+		// 'list --search' finds it, in one message for the cell.
+		im.failf(line, col, "plan-unknown-item", "row %d: %s", row, byWording(im.set, serves))
+		serves = ""
+		col = -1
+	}
+	a.Serves = im.serves(serves, row, line, col)
+	if serves == "" && col >= 0 {
+		im.failf(line, col, "csv-missing-value", "row %d: no national id: each action serves at least one national item", row)
+	}
+	a.Notes, _ = im.cell(rec, "notes")
+	o := origin{row: row, line: line, col: map[string]int{}}
+	for field := range im.cols {
+		_, o.col[field] = im.cell(rec, field)
+	}
+	im.origins = append(im.origins, o)
+	return a
+}
+
+// serves reads a cell of national ids, each once, checked against the dataset.
+func (im *importer) serves(cell string, row, line, col int) []string {
+	var out []string
+	for _, n := range splitIDs(cell) {
+		if !im.known[n] {
+			fixed := suggest.NormaliseID(n)
+			if !im.known[fixed] {
+				im.failf(line, col, "plan-unknown-item", "row %d: %s", row, unknownItem(im.set, im.ids, n))
 				continue
 			}
-			i, _ := strconv.Atoi(v.Path[1])
-			o := origins[i]
-			_, msg, _ := strings.Cut(v.Message, ".")
-			fail(o.line, max(o.col[v.Path[2]], 1), v.Rule, "row %d: %s", o.row, msg)
+			// Only the spelling differs (tr-2 for TR-02): the meaning is not
+			// in doubt, so the id is written properly.
+			im.note("row %d: wrote %q as %s", row, n, fixed)
+			n = fixed
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
 		}
 	}
-	finding.Sort(res.Findings)
-	return res
+	return out
+}
+
+// checkSchema gives the plan schema the last word on each value (lengths,
+// id shape) and puts its complaints back on the rows they came from.
+func (im *importer) checkSchema(p *Plan) {
+	doc, probs := yamlnode.Parse(Marshal(p, Header{SchemaRef: SchemaURL}))
+	if doc == nil || len(probs) > 0 {
+		// Marshal wrote something yaml.v3 cannot read back: a bug here, not
+		// in the spreadsheet, but never written out unchecked.
+		msg := "no document"
+		if len(probs) > 0 {
+			msg = probs[0].Message
+		}
+		im.failf(1, 1, "schema", "cannot check the plan made from the spreadsheet (%s): please report this", msg)
+		return
+	}
+	vs, err := schema.Validate(schema.Plan, doc.Value())
+	if err != nil {
+		im.failf(1, 1, "schema", "cannot apply the plan schema: %v", err)
+	}
+	for _, v := range vs {
+		if len(v.Path) < 3 || v.Path[0] != "actions" {
+			im.failf(1, 1, v.Rule, "%s", v.Message)
+			continue
+		}
+		i, _ := strconv.Atoi(v.Path[1])
+		o := im.origins[i]
+		_, msg, _ := strings.Cut(v.Message, ".")
+		im.failf(o.line, max(o.col[v.Path[2]], 1), v.Rule, "row %d: %s", o.row, msg)
+	}
 }
 
 func csvError(err error, fail func(line, col int, rule, format string, args ...any)) {
@@ -354,8 +426,6 @@ func quoteAll(ss []string) string {
 	return strings.Join(q, ", ")
 }
 
-// splitIDs splits a cell naming several national ids: "AR-01, TR-02",
-// "AR-01; TR-02", or one per line.
 // wording reports whether a national-ids cell names items by words rather
 // than ids: none of its pieces is, or looks like, an item id.
 func wording(cell string, known map[string]bool) bool {
@@ -392,6 +462,8 @@ func byWording(s *dataset.Set, phrase string) string {
 	return msg + fmt.Sprintf(" (did you mean %s?): write the id", strings.Join(hits, " or "))
 }
 
+// splitIDs splits a cell naming several national ids: "AR-01, TR-02",
+// "AR-01; TR-02", or one per line.
 func splitIDs(cell string) []string {
 	return strings.FieldsFunc(cell, func(r rune) bool {
 		return r == ',' || r == ';' || r == '/' || r == '\n' || r == '\r' || r == ' ' || r == '\t'
