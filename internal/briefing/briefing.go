@@ -223,7 +223,7 @@ func (w *writer) whole() (*Briefing, error) {
 	headline := plain(
 		fmt.Sprintf("%d of %d tracked items %s in progress or complete on %s, and %d of %d %s complete.",
 			progressed, n, agreeN(progressed, "is", "are"), w.o.AsOf, complete, n, agreeN(complete, "is", "are")),
-		w.breakdown("The dataset tracks", items),
+		w.counts(items),
 	)
 	declared := w.s.Declared()
 	cov := fmt.Sprintf("The dataset tracks %d of the %d items the strategy declares.", n, declared)
@@ -298,6 +298,21 @@ func (w *writer) tail(b *Briefing, items []*dataset.Item) {
 		Section{Heading: w.sinceHeading(), Sentences: w.moved(items)},
 		Section{Heading: "Overdue and without updates", Sentences: plain(w.overdue(items), w.stale(items))},
 	)
+}
+
+// counts says how many tracked items have each status, without naming
+// them: the whole strategy's items are named in the sections that follow,
+// where something is to be done about them.
+func (w *writer) counts(items []*dataset.Item) string {
+	by := map[string]int{}
+	for _, it := range items {
+		by[query.Status(it, w.o.AsOf)]++
+	}
+	var parts []string
+	for _, st := range query.StatusIDs(w.s) {
+		parts = append(parts, fmt.Sprintf("%d %s", by[st], w.status(st)))
+	}
+	return fmt.Sprintf("By status: %s.", strings.Join(parts, ", "))
 }
 
 // breakdown says how many items there are and how many have each status.

@@ -85,6 +85,7 @@ func planCoverageRun(opts *planCoverageOptions) error {
 		return err
 	}
 	rep := coverage.Compute(s, plans)
+	rep.MarkOverdue(plans, opts.Factory.Today())
 	switch opts.Format {
 	case "json":
 		return render.JSON(opts.IO.Out, rep)
@@ -163,6 +164,13 @@ func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string)
 		}
 		w.line("%s, dated %s; %s.", p.File, p.Date, acts)
 		w.line("Serves %d of %s: %d%%.", p.Total.Served, scope, percent(p.Total.Served, p.Total.Total))
+		if len(p.Overdue) > 0 {
+			var late []string
+			for _, a := range p.Overdue {
+				late = append(late, fmt.Sprintf("%s (due %s, %s)", a.ID, a.Due, strings.ReplaceAll(a.Status, "-", " ")))
+			}
+			w.line("Past their due date and not complete: %s.", strings.Join(late, ", "))
+		}
 		if err := writeThemes(w, "Coverage by theme", p.Themes); err != nil {
 			return err
 		}

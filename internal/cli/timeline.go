@@ -252,6 +252,12 @@ func writeTimeline(ios *iostreams.IOStreams, s *dataset.Set, tl *timeline.Timeli
 	if err := fitTimeline(&b, t, format, width); err != nil {
 		return err
 	}
+	if pts := tl.Overall.Points; len(pts) > 0 && pts[len(pts)-1].ReadAlone != nil {
+		last := pts[len(pts)-1]
+		b.WriteString("\n")
+		para(fmt.Sprintf("On %s, %d of the %d items in progress or complete %s there on our reading of the evidence alone; --evidence stated leaves such moves out.",
+			last.Date, *last.ReadAlone, last.Moved.N, prose.Plural(*last.ReadAlone, "is", "are")))
+	}
 	for i, c := range tl.Claims {
 		b.WriteString("\n")
 		para(fmt.Sprintf("%s %s: published: “%s”. The dataset gives %d of %d present, %s of all %d; the claim %s.",

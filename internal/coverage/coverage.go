@@ -40,6 +40,33 @@ type PlanReport struct {
 	Unserved     []ThemeItems      `json:"unserved"`
 	Themes       []Share           `json:"themes"`
 	Total        Share             `json:"total"`
+	// Overdue are the actions past their due date and not complete, once
+	// [Report.MarkOverdue] has run.
+	Overdue []OverdueAction `json:"overdue_actions"`
+}
+
+// OverdueAction is a local action past its due date and not complete.
+type OverdueAction struct {
+	ID     string `json:"id"`
+	Due    string `json:"due"`
+	Status string `json:"status"`
+}
+
+// MarkOverdue lists, for each plan, its actions past their due date and
+// not complete on date (YYYY-MM-DD); plans are the ones Compute was given,
+// in the same order.
+func (r *Report) MarkOverdue(plans []*plan.Plan, date string) {
+	for i := range r.Plans {
+		r.Plans[i].Overdue = []OverdueAction{}
+		if i >= len(plans) {
+			continue
+		}
+		for _, a := range plans[i].Actions {
+			if a.Overdue(date) {
+				r.Plans[i].Overdue = append(r.Plans[i].Overdue, OverdueAction{ID: a.ID, Due: a.Due, Status: a.Status})
+			}
+		}
+	}
 }
 
 // Served is a national item a plan serves and the local actions serving it.

@@ -66,7 +66,7 @@ func Overview(s *dataset.Set, asOf string) (template.HTML, error) {
 // PlansSection renders the report's section on how the plans cover the
 // national items; the plans must have passed [plan.Check].
 func PlansSection(s *dataset.Set, plans []*plan.Plan) (template.HTML, error) {
-	return fragment("plans", &page{Plans: newLocalPlans(s, plans)})
+	return fragment("plans", &page{Plans: newLocalPlans(s, plans, "")})
 }
 
 func fragment(name string, p *page) (template.HTML, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/prose"
+	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
 )
@@ -26,10 +27,19 @@ type localPlans struct {
 
 // planSummary is one plan in plain English.
 type planSummary struct {
+	ID       string // an anchor for the plan's table of themes
 	Sentence string // "X serves 4 of the 31 national items in the dataset (13%)."
 	Detail   string // title, date, file and actions
 	Link     *link  // where the plan says it is published
 	Actions  []planAction
+	Themes   []themeBar // the same bars per theme as 'plan coverage'
+}
+
+// themeBar is how much of one theme a plan serves, as a bar and in words.
+type themeBar struct {
+	Name  string
+	Width string // CSS percentage of the track
+	Text  string // "2 of 16 (13%)"
 }
 
 type planAction struct {
@@ -39,6 +49,7 @@ type planAction struct {
 // planRow is one national item against every plan.
 type planRow struct {
 	ID, Title, ThemeName string
+	Status               string     // the national item's own status, beside its local coverage
 	Cells                []planCell // one per plan, in the order given
 	Plans                int
 	Text                 string // "1 of 2"
@@ -53,11 +64,14 @@ type planCell struct {
 // on an empty cell to mean "not served".
 func (c planCell) Text() string { return cmp.Or(c.Actions, "Not served") }
 
-func newLocalPlans(s *dataset.Set, plans []*plan.Plan) *localPlans {
+// newLocalPlans builds the section; statuses are as of asOf, or as the
+// logs now end when asOf is "".
+func newLocalPlans(s *dataset.Set, plans []*plan.Plan, asOf string) *localPlans {
 	if len(plans) == 0 {
 		return nil
 	}
 	rep := coverage.Compute(s, plans)
+	statusName := statusNames(s)
 	lp := &localPlans{Scope: fmt.Sprintf("Each local action names the national items it serves; dropped and paused actions serve nothing. Figures count the %s in the dataset", prose.Count(rep.Items, "national item"))}
 	if rep.Declared > rep.Items {
 		lp.Scope += fmt.Sprintf(", not all %d the strategy declares", rep.Declared)
@@ -78,6 +92,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan) *localPlans {
 		lp.Columns = append(lp.Columns, col)
 
 		sum := planSummary{
+			ID:       fmt.Sprintf("plan-%d", i+1),
 			Sentence: fmt.Sprintf("%s serves %d of the %d national items in the dataset (%d%%).", org, pr.Total.Served, pr.Total.Total, share(pr.Total)),
 			Detail:   fmt.Sprintf("“%s”, dated %s, from %s: %s", sanitize.Line(pr.Title), sanitize.Line(pr.Date), sanitize.Line(pr.File), prose.Count(pr.Actions, "action")),
 		}
@@ -91,6 +106,10 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan) *localPlans {
 		}
 		for _, a := range plans[i].Actions {
 			sum.Actions = append(sum.Actions, planAction{ID: sanitize.Line(a.ID), Title: sanitize.Line(a.Title), Status: strings.ReplaceAll(sanitize.Line(a.Status), "-", " ")})
+		}
+		for _, sh := range pr.Themes {
+			sum.Themes = append(sum.Themes, themeBar{Name: sanitize.Line(sh.Name), Width: width(sh.Served, sh.Total),
+				Text: fmt.Sprintf("%d of %d (%d%%)", sh.Served, sh.Total, share(sh))})
 		}
 		lp.Plans = append(lp.Plans, sum)
 
@@ -112,6 +131,13 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan) *localPlans {
 		r := planRow{ID: sanitize.Line(it.ID), Title: sanitize.Line(it.Title), ThemeName: sanitize.Line(it.Theme), Plans: it.Plans, Text: fmt.Sprintf("%d of %d", it.Plans, rep.Across.Plans)}
 		if th := s.Theme(it.Theme); th != nil {
 			r.ThemeName = sanitize.Line(th.Name)
+		}
+		if item := s.Item(it.ID); item != nil {
+			st := item.Status
+			if asOf != "" {
+				st = query.Status(item, asOf)
+			}
+			r.Status = statusName(st)
 		}
 		for i := range rep.Plans {
 			r.Cells = append(r.Cells, planCell{Actions: served[i][it.ID]})

@@ -12,6 +12,7 @@ import (
 	"github.com/open-workforce/strategy/internal/coverage"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
@@ -203,7 +204,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 	if !strings.Contains(caption, "Not served") {
 		t.Errorf("the caption does not say how an unserved cell reads: %q", caption)
 	}
-	wantHead := []cell{{"th", "col", "ID"}, {"th", "col", "Item"}, {"th", "col", "Theme"},
+	wantHead := []cell{{"th", "col", "ID"}, {"th", "col", "Item"}, {"th", "col", "Theme"}, {"th", "col", "National status"},
 		{"th", "col", "Example Borough Council (fictional)"}, {"th", "col", "Example ICS (fictional)"}, {"th", "col", "Plans serving it"}}
 	if fmt.Sprint(rows[0]) != fmt.Sprint(wantHead) {
 		t.Errorf("header %v, want %v", rows[0], wantHead)
@@ -214,7 +215,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 	}
 	for i, it := range rep.Across.Items {
 		r := body[i]
-		if len(r) != 3+len(plans)+1 {
+		if len(r) != 4+len(plans)+1 {
 			t.Fatalf("row %d has %d cells", i, len(r))
 		}
 		if r[0] != (cell{"th", "row", it.ID}) || r[1].text != it.Title {
@@ -227,7 +228,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 					want = sv.ActionsText()
 				}
 			}
-			if got := r[3+j].text; got != want {
+			if got := r[4+j].text; got != want {
 				t.Errorf("%s against %s: %q, want %q", it.ID, pr.File, got, want)
 			}
 		}
@@ -240,7 +241,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 	for id, want := range map[string]string{"AR-01": "A1 (in progress), A2 (planned)|Not served|1 of 2", "TR-01": "A2 (planned)|P1 (complete)|2 of 2", "TF-01": "Not served|Not served|0 of 2"} {
 		for _, r := range body {
 			if r[0].text == id {
-				if got := r[3].text + "|" + r[4].text + "|" + r[5].text; got != want {
+				if got := r[4].text + "|" + r[5].text + "|" + r[6].text; got != want {
 					t.Errorf("%s: %q, want %q", id, got, want)
 				}
 			}
@@ -329,7 +330,7 @@ func TestHostilePlanRendersAsText(t *testing.T) {
 		}
 	}
 	_, rows, _ := tableByID(t, page, "plan-coverage")
-	if got := rows[0][3]; got != (cell{"th", "col", "<script>alert('org')</script> Council (fictional)"}) {
+	if got := rows[0][4]; got != (cell{"th", "col", "<script>alert('org')</script> Council (fictional)"}) {
 		t.Errorf("the hostile organisation's column header is %v", got)
 	}
 
@@ -358,6 +359,35 @@ func TestHostilePlanRendersAsText(t *testing.T) {
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)
+		}
+	}
+}
+
+// The local plans section shows each plan's bars per theme, as 'plan
+// coverage' does, and each national item's own status beside its coverage.
+func TestPlansThemesAndStatus(t *testing.T) {
+	s := load(t, "../../testdata/example-partial")
+	plans := []*plan.Plan{readPlan(t, s, "plans/council.yaml", councilPlan)}
+	page := renderPlans(t, s, plans)
+	_, rows, ok := tableByID(t, page, "plan-1-themes")
+	if !ok {
+		t.Fatal("no table of themes for the plan")
+	}
+	rep := coverage.Compute(s, plans)
+	if len(rows)-1 != len(rep.Plans[0].Themes) {
+		t.Fatalf("%d theme rows, want %d", len(rows)-1, len(rep.Plans[0].Themes))
+	}
+	for i, sh := range rep.Plans[0].Themes {
+		want := fmt.Sprintf("%d of %d (%d%%)", sh.Served, sh.Total, share(sh))
+		if r := rows[i+1]; r[0].text != sh.Name || r[1].text != want {
+			t.Errorf("theme row %d: %v, want %s %s", i, r, sh.Name, want)
+		}
+	}
+	_, rows, _ = tableByID(t, page, "plan-coverage")
+	for _, r := range rows[1:] {
+		it := s.Item(r[0].text)
+		if want := statusNames(s)(query.Status(it, "2025-07-18")); r[3].text != want {
+			t.Errorf("%s: national status %q, want %q", it.ID, r[3].text, want)
 		}
 	}
 }

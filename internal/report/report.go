@@ -240,7 +240,7 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 		p.Overdue = fmt.Sprintf("%d %s past %s due date and not complete, marked Overdue.", overdue, plural(overdue, "item is", "items are"), plural(overdue, "its", "their"))
 	}
 	p.Changes = newChanges(s, asOf, statusName)
-	p.Plans = newLocalPlans(s, plans)
+	p.Plans = newLocalPlans(s, plans, asOf)
 	p.Themes, p.Statuses, p.Actors = filterOptions(s, statusName)
 	return p
 }

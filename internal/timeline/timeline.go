@@ -73,7 +73,8 @@ type Timeline struct {
 	// counted.
 	Evidence string `json:"evidence"`
 
-	items []*dataset.Item // the items counted, for their membership
+	items  []*dataset.Item // the items counted, for their membership
+	stated [][]string      // each item's status on stated evidence alone, by date; nil with Evidence "stated"
 }
 
 // Series is one group of items counted on every date.
@@ -93,6 +94,9 @@ type Point struct {
 	NoStatus int `json:"no_status"`
 	// Moved is how many items are in progress or complete, of those present.
 	Moved summary.Share `json:"moved"`
+	// ReadAlone counts the moved items that moved only on our reading of
+	// the evidence (link: read); absent when only stated evidence counts.
+	ReadAlone *int `json:"read_alone,omitempty"`
 	// Low and High bound the share of all declared items that moved,
 	// counting each missing item first as not moved, then as moved. Only the
 	// overall series has them: the strategy declares a total, not one per
@@ -158,12 +162,23 @@ func Compute(s *dataset.Set, opts Options) (*Timeline, error) {
 		Claims: []ClaimPoint{}, Figures: []dataset.Figure{},
 		Evidence: evidence, items: s.Items,
 	}
-	// One status per item and date, read once and shared by every group.
+	// One status per item and date, read once and shared by every group;
+	// and the status on stated evidence alone, to say what rests on our
+	// reading.
 	status := make([][]string, len(dates))
+	if evidence == "any" {
+		t.stated = make([][]string, len(dates))
+	}
 	for d, date := range dates {
 		status[d] = make([]string, len(s.Items))
+		if t.stated != nil {
+			t.stated[d] = make([]string, len(s.Items))
+		}
 		for i, it := range s.Items {
 			status[d][i] = query.Status(it, date)
+			if t.stated != nil {
+				t.stated[d][i], _ = it.StatedStatusOn(date)
+			}
 		}
 	}
 	all := make([]int, len(s.Items))
@@ -184,7 +199,7 @@ func Compute(s *dataset.Set, opts Options) (*Timeline, error) {
 			for i, it := range s.Items {
 				on[i] = query.Status(it, c.Date)
 			}
-			p := t.point(c.Date, all, on, false)
+			p := t.point(c.Date, all, on, nil, false)
 			t.Claims = append(t.Claims, ClaimPoint{
 				ID: c.ID, Text: c.Text, Date: c.Date, DatePrecision: c.DatePrecision, Source: c.Source,
 				Comparison: c.Comparison, Threshold: c.Threshold, Verdict: r.Verdict,
@@ -275,14 +290,20 @@ func Dates(from, to, interval string) ([]string, error) {
 func (t *Timeline) series(id, name string, items []int, status [][]string, overall bool) Series {
 	sr := Series{ID: id, Name: name, Total: len(items), Points: make([]Point, 0, len(t.Dates))}
 	for d, date := range t.Dates {
-		sr.Points = append(sr.Points, t.point(date, items, status[d], overall))
+		var stated []string
+		if t.stated != nil {
+			stated = t.stated[d]
+		}
+		sr.Points = append(sr.Points, t.point(date, items, status[d], stated, overall))
 	}
 	return sr
 }
 
 // point counts items (indexes into status, each item's status on date);
-// withRange adds the range over all declared items.
-func (t *Timeline) point(date string, items []int, status []string, withRange bool) Point {
+// stated, when not nil, holds their statuses on stated evidence alone, to
+// count what rests on our reading; withRange adds the range over all
+// declared items.
+func (t *Timeline) point(date string, items []int, status, stated []string, withRange bool) Point {
 	p := Point{Date: date, Counts: make([]Count, len(t.Statuses))}
 	for i, st := range t.Statuses {
 		p.Counts[i].Status = st
@@ -300,6 +321,15 @@ func (t *Timeline) point(date string, items []int, status []string, withRange bo
 		moved += p.N(st)
 	}
 	p.Moved = summary.Share{N: moved, Of: len(items)}
+	if stated != nil {
+		read := 0
+		for _, i := range items {
+			if slices.Contains(summary.Progressed, status[i]) && !slices.Contains(summary.Progressed, stated[i]) {
+				read++
+			}
+		}
+		p.ReadAlone = &read
+	}
 	if withRange {
 		// An item that may not be among the declared ones bounds nothing,
 		// as in every other figure.

@@ -276,6 +276,9 @@ func TestRangeAgreesWithSummary(t *testing.T) {
 		}
 		h := summary.Compute(set, day).Headline(summary.HeadlineProgressed)
 		last := tl.Overall.Points[len(tl.Overall.Points)-1]
+		if (last.ReadAlone == nil) != (h.ReadAlone == nil) || (h.ReadAlone != nil && *last.ReadAlone != *h.ReadAlone) {
+			t.Errorf("%s: read alone %v, summary %v", evidence, last.ReadAlone, h.ReadAlone)
+		}
 		if last.Moved.N != h.Share.N || *last.Low != h.Low || *last.High != h.High || tl.Evidence != evidence {
 			t.Errorf("%s: timeline %v %v-%v, summary %v %v-%v", evidence, last.Moved, *last.Low, *last.High, h.Share, h.Low, h.High)
 		}

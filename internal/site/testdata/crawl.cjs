@@ -4,9 +4,9 @@
 // Usage: node crawl.cjs CHROMIUM BASE_URL [AXE_JS], BASE_URL a file: or http:
 // URL ending in a slash; anything outside it is a request the site must not make.
 // stdin: {"widths": [390, 1280], "axeEvery": 1280}: axe-core runs on every
-// page at the width axeEvery, and at the other widths on the first page of
-// each kind (pages of a kind share one template), since one axe run costs
-// seconds.; stdin: {"widths": [390, 1280]}
+// page at the width axeEvery (0 for none), and at the other widths on the
+// first page of each kind (pages of a kind share one template), since one
+// axe run costs seconds.; stdin: {"widths": [390, 1280]}
 "use strict";
 const { chromium } = require("playwright-core");
 const fs = require("fs");
