@@ -48,7 +48,7 @@ data/schema/plan.schema.json ('strategy schema plan' prints it):
 A dropped action stays for the record but serves nothing, and a paused one
 serves nothing while it is paused. An action past its due date and not
 complete is flagged by plan check and plan coverage. A plan holds at
-most 10000 actions and 4 MiB. Only real, published plans belong under
+most 10000 actions and 2 MiB. Only real, published plans belong under
 data/plans/ in this repository, each with its url.`,
 		Example: `  # start a plan, map its actions, then check it
   $ strategy plan init --org "Example Borough Council" --type local-authority -o plan.yaml

@@ -31,7 +31,7 @@ tags, dates quoted); the plan schema (required fields, organisation types,
 local statuses, at least one national id per action); local action ids
 unique in the plan; every national id one the dataset holds, with a
 suggestion for a near miss (TR-2 for TR-02); dates that exist on the
-calendar; at most 10000 actions and 4 MiB per plan.
+calendar; at most 10000 actions and 2 MiB per plan.
 
 Plans are checked against the national dataset found as for every command
 (--data DIR, $STRATEGY_DATA, ./data, or the snapshot bundled with this

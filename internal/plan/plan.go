@@ -26,7 +26,7 @@ import (
 // bounds leave two orders of magnitude of room and keep a runaway export
 // from costing more than a fraction of a second before it is refused.
 const (
-	MaxFileSize = 4 << 20 // bytes in one plan file
+	MaxFileSize = 2 << 20 // bytes in one plan file: the worst such file still parses within a second
 	MaxActions  = 10000   // actions in one plan; also maxItems in plan.schema.json
 )
 
