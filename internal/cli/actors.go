@@ -26,7 +26,7 @@ type actorRecord struct {
 	Partners   int    `json:"partners"`
 }
 
-func newCmdActors(f *Factory, runF func(*actorsOptions) error) *cobra.Command {
+func newCmdActors(f *Factory) *cobra.Command {
 	opts := &actorsOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "actors [flags]",
@@ -45,9 +45,6 @@ prints [{id, name, short, type, government, leads, partners}].`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = tableOrTSV(cmd, f.IO, opts.Format)
-			if runF != nil {
-				return runF(opts)
-			}
 			return actorsRun(opts)
 		},
 	}

@@ -19,7 +19,7 @@ type badgeOptions struct {
 	Output   string
 }
 
-func newCmdBadge(f *Factory, runF func(*badgeOptions) error) *cobra.Command {
+func newCmdBadge(f *Factory) *cobra.Command {
 	opts := &badgeOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "badge [flags]",
@@ -38,9 +38,6 @@ same data and date.`,
   $ strategy badge -o badge.svg`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return badgeRun(opts)
 		},
 	}

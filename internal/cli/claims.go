@@ -20,7 +20,7 @@ type claimsOptions struct {
 	Evidence string
 }
 
-func newCmdClaims(f *Factory, runF func(*claimsOptions) error) *cobra.Command {
+func newCmdClaims(f *Factory) *cobra.Command {
 	opts := &claimsOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "claims [flags]",
@@ -49,9 +49,6 @@ tension}]}, shares as {n, of}; data says how old the evidence is.`,
   $ strategy claims --format json | jq -r '.[] | .claim.id + " " + .verdict'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return claimsRun(opts)
 		},
 	}

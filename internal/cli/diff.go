@@ -21,7 +21,7 @@ type diffOptions struct {
 	Format string
 }
 
-func newCmdDiff(f *Factory, runF func(*diffOptions) error) *cobra.Command {
+func newCmdDiff(f *Factory) *cobra.Command {
 	opts := &diffOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "diff [BASE [HEAD]] [flags]",
@@ -59,9 +59,6 @@ or $GITHUB_STEP_SUMMARY.`,
 			}
 			if len(args) > 1 {
 				opts.Head = args[1]
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return diffRun(opts)
 		},

@@ -23,7 +23,7 @@ type historyOptions struct {
 	Format string
 }
 
-func newCmdHistory(f *Factory, runF func(*historyOptions) error) *cobra.Command {
+func newCmdHistory(f *Factory) *cobra.Command {
 	opts := &historyOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "history <id> [--git] [flags]",
@@ -45,9 +45,6 @@ and evidence. With --git, also list the commits that changed the item's file
 		ValidArgsFunction: completeItemIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return historyRun(opts)
 		},
 	}

@@ -62,10 +62,10 @@ data/plans/ in this repository, each with its url.`,
 		},
 	}
 	cmd.AddCommand(
-		newCmdPlanInit(f, nil),
-		newCmdPlanCheck(f, nil),
+		newCmdPlanInit(f),
+		newCmdPlanCheck(f),
 		newCmdPlanCoverage(f, nil),
-		newCmdPlanImport(f, nil),
+		newCmdPlanImport(f),
 	)
 	return cmd
 }

@@ -17,7 +17,7 @@ type planCheckOptions struct {
 	Format string
 }
 
-func newCmdPlanCheck(f *Factory, runF func(*planCheckOptions) error) *cobra.Command {
+func newCmdPlanCheck(f *Factory) *cobra.Command {
 	opts := &planCheckOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "check <file|dir>... [flags]",
@@ -47,9 +47,6 @@ Exits 0 when every plan is valid, 1 when any has errors, 2 on a usage error,
 		Args: minArgs(1, "at least one plan file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return planCheckRun(opts)
 		},
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -33,7 +33,7 @@ type planImportOptions struct {
 	Map    string
 }
 
-func newCmdPlanImport(f *Factory, runF func(*planImportOptions) error) *cobra.Command {
+func newCmdPlanImport(f *Factory) *cobra.Command {
 	opts := &planImportOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "import --csv FILE --org NAME [flags]",
@@ -102,9 +102,6 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 			}
 			if _, err := plan.ParseColumnMap(opts.Map); err != nil {
 				return usagef("--map: %v", err)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return planImportRun(opts)
 		},

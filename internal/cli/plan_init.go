@@ -27,7 +27,7 @@ type planInitOptions struct {
 	Schema string
 }
 
-func newCmdPlanInit(f *Factory, runF func(*planInitOptions) error) *cobra.Command {
+func newCmdPlanInit(f *Factory) *cobra.Command {
 	opts := &planInitOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "init --org NAME --type TYPE [flags]",
@@ -60,9 +60,6 @@ copy saved with 'strategy schema plan > plan.schema.json'.`,
 			}
 			if opts.Force && opts.Output == "" {
 				return usagef("--force needs --output")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return planInitRun(opts)
 		},

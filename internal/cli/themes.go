@@ -34,7 +34,7 @@ type areaRecord struct {
 	Items int    `json:"items"`
 }
 
-func newCmdThemes(f *Factory, runF func(*themesOptions) error) *cobra.Command {
+func newCmdThemes(f *Factory) *cobra.Command {
 	opts := &themesOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "themes [flags]",
@@ -56,9 +56,6 @@ say.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = tableOrTSV(cmd, f.IO, opts.Format)
-			if runF != nil {
-				return runF(opts)
-			}
 			return themesRun(opts)
 		},
 	}

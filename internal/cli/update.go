@@ -45,7 +45,7 @@ type updateOptions struct {
 	DryRun        bool
 }
 
-func newCmdUpdate(f *Factory, runF func(*updateOptions) error) *cobra.Command {
+func newCmdUpdate(f *Factory) *cobra.Command {
 	opts := &updateOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "update <id> --status STATUS --note TEXT --evidence URL --evidence-kind KIND [flags]",
@@ -116,9 +116,6 @@ With --dry-run, the unified diff is printed and nothing is written.`,
 			}
 			if (opts.EvidenceURL == "") != (opts.EvidenceKind == "") {
 				return usagef("give --evidence and --evidence-kind together")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return updateRun(opts)
 		},

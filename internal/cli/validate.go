@@ -18,7 +18,7 @@ type validateOptions struct {
 	Base   string
 }
 
-func newCmdValidate(f *Factory, runF func(*validateOptions) error) *cobra.Command {
+func newCmdValidate(f *Factory) *cobra.Command {
 	opts := &validateOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "validate [DIR] [flags]",
@@ -60,9 +60,6 @@ dataset to read.`,
 					return usagef("give the dataset folder either as an argument or with --data, not both")
 				}
 				f.DataDir = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return validateRun(opts)
 		},
