@@ -201,7 +201,10 @@ func TestReportInBrowser(t *testing.T) {
 	if want := fmt.Sprintf("%d of %d declared items are tracked in this dataset", sum.Present, sum.Declared); len(res.Glance) == 0 || res.Glance[0] != want {
 		t.Errorf("first figure = %q, want %q", res.Glance, want)
 	}
-	if sum.Partial() && !strings.Contains(res.Coverage, "given as ranges") {
+	if want := sum.Coverage() + " " + sum.Data.Sentence(); res.Coverage != want {
+		t.Errorf("coverage = %q, want %q", res.Coverage, want)
+	}
+	if sum.Partial() && !strings.Contains(res.Coverage, "are ranges") {
 		t.Errorf("coverage does not say the figures are ranges: %q", res.Coverage)
 	}
 
