@@ -163,7 +163,7 @@ func TestReportInBrowser(t *testing.T) {
 	for _, st := range query.StatusIDs(s) {
 		filters = append(filters, browserFilter{Status: st})
 	}
-	_, _, actors := filterOptions(s, statusNames(s))
+	_, _, actors := filterOptions(s, StatusNames(s))
 	for _, a := range actors {
 		filters = append(filters, browserFilter{Actor: a.Value})
 	}
@@ -331,7 +331,7 @@ func selectIDs(t *testing.T, s *dataset.Set, f browserFilter, asOf string) []str
 
 // TestHostileReportInBrowser opens the hostile example's report: nothing in
 // the data runs (no dialog, no console error), nothing is fetched, and every
-// link is http(s).
+// Link is http(s).
 func TestHostileReportInBrowser(t *testing.T) {
 	browserTools(t)
 	s := load(t, "../../testdata/hostile-example")

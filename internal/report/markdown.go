@@ -192,7 +192,7 @@ func mdRule(b *strings.Builder, n int) {
 func mdText(s string) string { return sanitize.Markdown(s) }
 
 // mdLink links only http(s) URLs, as the HTML page does.
-func mdLink(l link) string {
+func mdLink(l Link) string {
 	if l.URL == "" {
 		return sanitize.MarkdownLink(l.Text, l.Withheld)
 	}

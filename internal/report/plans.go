@@ -30,7 +30,7 @@ type planSummary struct {
 	ID       string // an anchor for the plan's table of themes
 	Sentence string // "X serves 4 of the 31 national items in the dataset (13%)."
 	Detail   string // title, date, file and actions
-	Link     *link  // where the plan says it is published
+	Link     *Link  // where the plan says it is published
 	Actions  []planAction
 	Themes   []themeBar // the same bars per theme as 'plan coverage'
 }
@@ -71,7 +71,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan, asOf string) *localPlans 
 		return nil
 	}
 	rep := coverage.Compute(s, plans)
-	statusName := statusNames(s)
+	statusName := StatusNames(s)
 	lp := &localPlans{Scope: fmt.Sprintf("Each local action names the national items it serves; dropped and paused actions serve nothing. Figures count the %s in the dataset", prose.Count(rep.Items, "national item"))}
 	if rep.Declared > rep.Items {
 		lp.Scope += fmt.Sprintf(", not all %d the strategy declares", rep.Declared)
@@ -101,7 +101,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan, asOf string) *localPlans 
 		}
 		sum.Detail += "."
 		if pr.URL != "" {
-			l := newLink(pr.URL, "the published plan")
+			l := NewLink(pr.URL, "the published plan")
 			sum.Link = &l
 		}
 		for _, a := range plans[i].Actions {

@@ -344,7 +344,7 @@ func TestHostilePlanRendersAsText(t *testing.T) {
 			t.Errorf("markdown contains %q", bad)
 		}
 	}
-	// Brackets from the plan are escaped, so every link is an http(s) one
+	// Brackets from the plan are escaped, so every Link is an http(s) one
 	// (the dataset's evidence, and the plan's own URL).
 	for _, l := range regexp.MustCompile(`(?:^|[^\\])\]\(([^)]*)\)`).FindAllStringSubmatch(md, -1) {
 		if !strings.HasPrefix(l[1], "https://") || strings.Contains(strings.ToLower(l[1]), "javascript") {
@@ -386,7 +386,7 @@ func TestPlansThemesAndStatus(t *testing.T) {
 	_, rows, _ = tableByID(t, page, "plan-coverage")
 	for _, r := range rows[1:] {
 		it := s.Item(r[0].text)
-		if want := statusNames(s)(query.Status(it, "2025-07-18")); r[3].text != want {
+		if want := StatusNames(s)(query.Status(it, "2025-07-18")); r[3].text != want {
 			t.Errorf("%s: national status %q, want %q", it.ID, r[3].text, want)
 		}
 	}

@@ -133,7 +133,7 @@ type row struct {
 	Due        string
 	Timescale  string
 	Update     update
-	Sources    []link
+	Sources    []Link
 	Overdue    bool // past its due date and not complete on AsOf
 }
 
@@ -150,7 +150,7 @@ type event struct {
 	ID       string
 	Title    string
 	Move     string // "Not started to In progress", or "Update (still In progress)"
-	Evidence *link
+	Evidence *Link
 }
 
 // changesWindow is how far back "what changed" looks from AsOf.
@@ -160,12 +160,12 @@ const changesWindow, changesWords = "90d", "90 days"
 type update struct {
 	Date     string
 	Note     string
-	Evidence *link
+	Evidence *Link
 }
 
-// link is a URL that is safe to put in an href (http or https only) or, when
+// Link is a URL that is safe to put in an href (http or https only) or, when
 // it is not, the reason it was withheld; Text is what the reader sees.
-type link struct {
+type Link struct {
 	Text     string
 	URL      string // "" when withheld
 	Withheld string // the raw value, shown as text, when not http(s)
@@ -201,7 +201,7 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 		p.Publisher = sanitize.Line(s.Strategy.Publisher)
 		p.Published = s.Strategy.Published
 	}
-	statusName := statusNames(s)
+	statusName := StatusNames(s)
 	p.Coverage = sum.Coverage() + " " + sum.Data.Sentence()
 	if sum.Evidence == "stated" {
 		p.Coverage += " Only evidence whose source itself ties the event to the item is counted."
@@ -269,7 +269,7 @@ func newChanges(s *dataset.Set, asOf string, statusName func(string) string) cha
 			ev.Move = "Update (still " + statusName(e.To) + ")"
 		}
 		if e.Evidence != nil {
-			l := newLink(e.Evidence.URL, cmp.Or(e.Evidence.Title, strings.ReplaceAll(e.Evidence.Kind, "-", " "), "evidence"))
+			l := NewLink(e.Evidence.URL, cmp.Or(e.Evidence.Title, strings.ReplaceAll(e.Evidence.Kind, "-", " "), "evidence"))
 			ev.Evidence = &l
 		}
 		c.Events = append(c.Events, ev)
@@ -277,7 +277,9 @@ func newChanges(s *dataset.Set, asOf string, statusName func(string) string) cha
 	return c
 }
 
-func statusNames(s *dataset.Set) func(string) string {
+// StatusNames names each status as strategy.yaml does, for people; an id
+// it does not declare is shown as written, made safe.
+func StatusNames(s *dataset.Set) func(string) string {
 	names := map[string]string{}
 	if s.Strategy != nil {
 		for _, st := range s.Strategy.Statuses {
@@ -288,7 +290,7 @@ func statusNames(s *dataset.Set) func(string) string {
 		if id == "" {
 			return "No status yet"
 		}
-		return cmp.Or(names[id], id)
+		return cmp.Or(names[id], sanitize.Line(id))
 	}
 }
 
@@ -378,12 +380,12 @@ func newRow(s *dataset.Set, it *dataset.Item, asOf string, statusName func(strin
 		}
 		r.Update = update{Date: e.Date, Note: sanitize.Line(e.Note)}
 		if e.Evidence != nil {
-			l := newLink(e.Evidence.URL, cmp.Or(e.Evidence.Title, "evidence"))
+			l := NewLink(e.Evidence.URL, cmp.Or(e.Evidence.Title, "evidence"))
 			r.Update.Evidence = &l
 		}
 	}
 	for i, src := range it.Sources {
-		r.Sources = append(r.Sources, newLink(src.URL, cmp.Or(src.Title, fmt.Sprintf("source %d", i+1))))
+		r.Sources = append(r.Sources, NewLink(src.URL, cmp.Or(src.Title, fmt.Sprintf("source %d", i+1))))
 	}
 	return r
 }
@@ -400,11 +402,11 @@ func actorList(s *dataset.Set, ids []string) string {
 	return strings.Join(out, ", ")
 }
 
-// newLink keeps raw only when it is an absolute http(s) URL with a host:
+// NewLink keeps raw only when it is an absolute http(s) URL with a host:
 // anything else (javascript:, data:, relative paths, control characters)
 // is shown as text and never linked, whatever the schema let through.
-func newLink(raw, text string) link {
-	l := link{Text: sanitize.Line(text)}
+func NewLink(raw, text string) Link {
+	l := Link{Text: sanitize.Line(text)}
 	if u, ok := sanitize.WebURL(raw); ok {
 		l.URL = u
 	} else {

@@ -126,7 +126,7 @@ func TestHostileDataRendersAsText(t *testing.T) {
 			found = found || h == w
 		}
 		if !found {
-			t.Errorf("no link to %q among %q", w, p.hrefs)
+			t.Errorf("no Link to %q among %q", w, p.hrefs)
 		}
 	}
 	// The markup is on the page, as text a reader can see.
@@ -170,7 +170,7 @@ func TestHostileDataMarkdown(t *testing.T) {
 	}
 	links := regexp.MustCompile(`\]\(([^)]*)\)`).FindAllStringSubmatch(md, -1)
 	if len(links) != 1 {
-		t.Errorf("want the one http(s) evidence link, got %q", links)
+		t.Errorf("want the one http(s) evidence Link, got %q", links)
 	}
 	for _, l := range links {
 		if !strings.HasPrefix(l[1], "https://") {

@@ -71,21 +71,10 @@ type frame struct {
 
 // link is a URL safe for an href (http or https only) or, when withheld,
 // the raw value to show as text.
-type link struct {
-	Text     string
-	URL      string
-	Withheld string
-}
+// link is an outside link, or the raw value as text when it is not one.
+type link = report.Link
 
-func newLink(raw, text string) link {
-	l := link{Text: sanitize.Line(text)}
-	if u, ok := sanitize.WebURL(raw); ok {
-		l.URL = u
-	} else {
-		l.Withheld = sanitize.Line(raw)
-	}
-	return l
-}
+var newLink = report.NewLink
 
 // ref is a link inside the site, or plain text when there is no page.
 type ref struct {

@@ -16,6 +16,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/report"
 	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
 )
@@ -97,7 +98,7 @@ func Build(s *dataset.Set, o Options) (*Site, error) {
 			return nil, fmt.Errorf("%s: item id %q cannot name a page of the site; run 'strategy validate'", it.Path, it.ID)
 		}
 	}
-	b := &builder{s: s, o: o, files: map[string][]byte{}, sum: summary.Compute(s, o.AsOf), statusName: statusNames(s)}
+	b := &builder{s: s, o: o, files: map[string][]byte{}, sum: summary.Compute(s, o.AsOf), statusName: report.StatusNames(s)}
 	for _, step := range []func() error{b.pages, b.feeds, b.api, b.sitemap} {
 		if err := step(); err != nil {
 			return nil, err
@@ -197,21 +198,6 @@ func (b *builder) themes() []dataset.Theme {
 // hasActorPage reports whether id has a page to link to.
 func (b *builder) hasActorPage(id string) bool {
 	return b.s.Actor(id) != nil && safeSegment(id)
-}
-
-func statusNames(s *dataset.Set) func(string) string {
-	names := map[string]string{}
-	if s.Strategy != nil {
-		for _, st := range s.Strategy.Statuses {
-			names[st.ID] = sanitize.Line(st.Name)
-		}
-	}
-	return func(id string) string {
-		if id == "" {
-			return "No status yet"
-		}
-		return cmp.Or(names[id], sanitize.Line(id))
-	}
 }
 
 // event is one progress event after launch, on or before the site's day,
