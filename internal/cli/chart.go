@@ -29,7 +29,7 @@ type chartOptions struct {
 	Output   string
 }
 
-func newCmdChart(f *Factory, runF func(*chartOptions) error) *cobra.Command {
+func newCmdChart(f *Factory) *cobra.Command {
 	opts := &chartOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "chart [flags]",
@@ -63,9 +63,6 @@ The default size, 720 by 405 pixels, suits an article column; --width and
 			}
 			if opts.Kind != "timeline" && (cmd.Flags().Changed("from") || cmd.Flags().Changed("interval")) {
 				return usagef("--from and --interval shape the timeline: use them with --kind timeline, or drop them")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return chartRun(opts)
 		},

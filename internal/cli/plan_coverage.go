@@ -21,7 +21,7 @@ type planCoverageOptions struct {
 	Format string
 }
 
-func newCmdPlanCoverage(f *Factory, runF func(*planCoverageOptions) error) *cobra.Command {
+func newCmdPlanCoverage(f *Factory) *cobra.Command {
 	opts := &planCoverageOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "coverage <file|dir>... [flags]",
@@ -62,9 +62,6 @@ organisation, actions}]}], unserved, themes, total}}.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Format = tableOrTSV(cmd, opts.IO, opts.Format)
-			if runF != nil {
-				return runF(opts)
-			}
 			return planCoverageRun(opts)
 		},
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -173,17 +173,17 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 	}
 	for _, c := range []*cobra.Command{
 		newCmdList(f, nil),
-		newCmdShow(f, nil),
-		newCmdSummary(f, nil),
-		newCmdTimeline(f, nil),
+		newCmdShow(f),
+		newCmdSummary(f),
+		newCmdTimeline(f),
 		newCmdClaims(f),
 		newCmdActors(f),
 		newCmdThemes(f),
 		newCmdReport(f, nil),
 		newCmdBrief(f, nil),
 		newCmdBadge(f),
-		newCmdChart(f, nil),
-		newCmdSite(f, nil),
+		newCmdChart(f),
+		newCmdSite(f),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)

@@ -25,7 +25,7 @@ type showOptions struct {
 	Plans  string // a folder (or file) of local plans: show which serve each item
 }
 
-func newCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
+func newCmdShow(f *Factory) *cobra.Command {
 	opts := &showOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "show <id>... [flags]",
@@ -55,9 +55,6 @@ due}]}]. Plans with errors are refused, with their findings on stderr.`,
 		Args: minArgs(1, "at least one item id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IDs = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return showRun(opts)
 		},
 		ValidArgsFunction: completeItemIDs(f),

@@ -21,7 +21,7 @@ type summaryOptions struct {
 	Format   string
 }
 
-func newCmdSummary(f *Factory, runF func(*summaryOptions) error) *cobra.Command {
+func newCmdSummary(f *Factory) *cobra.Command {
 	opts := &summaryOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "summary [flags]",
@@ -55,9 +55,6 @@ shares as {n, of}).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = tableOrTSV(cmd, opts.IO, opts.Format)
-			if runF != nil {
-				return runF(opts)
-			}
 			return summaryRun(opts)
 		},
 	}

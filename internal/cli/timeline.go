@@ -30,7 +30,7 @@ type timelineOptions struct {
 	Format   string
 }
 
-func newCmdTimeline(f *Factory, runF func(*timelineOptions) error) *cobra.Command {
+func newCmdTimeline(f *Factory) *cobra.Command {
 	opts := &timelineOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "timeline [flags]",
@@ -74,9 +74,6 @@ moved, low, high, counts, no_status}].`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = tableOrTSV(cmd, opts.IO, opts.Format)
-			if runF != nil {
-				return runF(opts)
-			}
 			return timelineRun(opts)
 		},
 	}
