@@ -74,7 +74,7 @@ The default size, 720 by 405 pixels, suits an article column; --width and
 	cmd.Flags().IntVar(&opts.Width, "width", 0, "width in `PIXELS` (default 720)")
 	cmd.Flags().IntVar(&opts.Height, "height", 0, "height in `PIXELS` (default 405 for the timeline; the bars' own height otherwise)")
 	cmd.Flags().StringVar(&opts.Title, "title", "", "the chart's title, instead of one that says what it shows")
-	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
+	addOutputFileFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
 	for _, name := range []string{"from", "width", "height", "title"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}

@@ -10,11 +10,22 @@ import (
 	"github.com/open-workforce/strategy/internal/atomicfile"
 )
 
-// addOutputFlag adds -o/--output FILE to a command that writes a document or
-// file. -o means the output file in every command; formats are --format.
-func addOutputFlag(cmd *cobra.Command, p *string, usage string, exts ...string) {
+// The two flags that shape output, where it goes and in what format: every
+// command takes them from here, so that each means one thing everywhere.
+
+// addOutputFileFlag adds -o/--output FILE to a command that writes a
+// document or file. -o means the output file in every command; formats are
+// --format.
+func addOutputFileFlag(cmd *cobra.Command, p *string, usage string, exts ...string) {
 	cmd.Flags().StringVarP(p, "output", "o", "", usage)
 	_ = cmd.MarkFlagFilename("output", exts...)
+}
+
+// addFormatFlag adds --format, long only: -o names an output file in every
+// command that writes one, and nothing else. The first format is the
+// default.
+func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
+	addEnumFlag(cmd, p, "format", "", formats[0], "output format", formats...)
 }
 
 // writeOutput renders with write and sends the result to path, or to stdout

@@ -337,12 +337,6 @@ func addEnumFlag(cmd *cobra.Command, p *string, name, short, def, usage string, 
 	})
 }
 
-// addFormatFlag adds --format, long only: -o names an output file in every
-// command that writes one, and nothing else.
-func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
-	addEnumFlag(cmd, p, "format", "", formats[0], "output format", formats...)
-}
-
 // formatSlip explains an -o given to a command that writes no file, as the
 // older releases had it for --format: "list -o json" is a usage error that
 // suggests "--format json".

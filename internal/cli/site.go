@@ -66,7 +66,7 @@ empty or holds a site written before; --force replaces any folder.`,
 			return siteRun(opts)
 		},
 	}
-	addOutputFlag(cmd, &opts.Output, "write the site into the folder `DIR` (required)")
+	addOutputFileFlag(cmd, &opts.Output, "write the site into the folder `DIR` (required)")
 	_ = cmd.MarkFlagDirname("output")
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "the absolute `URL` the site is served from, for feeds and the sitemap")
 	_ = cmd.RegisterFlagCompletionFunc("base-url", cobra.NoFileCompletions)
