@@ -213,9 +213,10 @@ func (l *loader) loadItems(names []string) []*Item {
 	kept := items[:0]
 	for _, it := range items {
 		if n := len(kept); n > 0 && strings.EqualFold(kept[n-1].ID, it.ID) {
-			pos := it.Doc.Locate("id").Value
-			l.add(finding.Finding{Path: it.Path, Line: pos.Line, Column: pos.Col, Rule: "duplicate-id", Severity: finding.Error,
-				Message: fmt.Sprintf("id %s is already used by %s; this file is left out of every figure", it.ID, kept[n-1].Path)})
+			f := finding.Finding{Path: it.Path, Rule: "duplicate-id", Severity: finding.Error,
+				Message: fmt.Sprintf("id %s is already used by %s; this file is left out of every figure", it.ID, kept[n-1].Path)}
+			f.Place(it.Doc, false, "id")
+			l.add(f)
 			continue
 		}
 		kept = append(kept, it)
@@ -239,7 +240,10 @@ func (l *loader) loadItem(name string) *Item {
 	it.Path = l.opts.Path(name)
 	it.Doc = doc
 	fsys := l.fsys
-	doc.Release(func() ([]byte, error) { return fs.ReadFile(fsys, name) })
+	doc.Release(func() (io.ReadCloser, error) {
+		f, err := fsys.Open(name)
+		return f, fserr.Bare(err)
+	})
 	return &it
 }
 
@@ -259,7 +263,7 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 	}
 	vs, err := schema.Check(kind, doc, probs)
 	if err != nil {
-		l.errorf(name, yamlnode.Pos{Line: 1, Col: 1}, "schema", "cannot apply the %s schema: %v", kind, err)
+		l.errorf(name, yamlnode.Pos{}, "schema", "cannot apply the %s schema: %v", kind, err)
 		return nil
 	}
 	for _, v := range vs {
