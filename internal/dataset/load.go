@@ -332,11 +332,11 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "is a folder, not a file")
+	src, err := safefile.ReadAtMost(f, MaxFileSize)
+	if errors.Is(err, safefile.ErrIsDir) {
+		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "%v", err)
 		return nil, false
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 		return nil, false

@@ -530,7 +530,6 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 			content = content[:2*MaxKeys]
 		}
 		obj := make(map[string]any, len(content)/2)
-		seen := make(map[string]int, len(content)/2)
 		for i := 0; i+1 < len(content); i += 2 {
 			k, v := content[i], content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -541,11 +540,12 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 				w.add(k, "yaml-alias", "merge keys (<<) are not allowed: write each value out in full")
 				continue
 			}
-			if first, dup := seen[k.Value]; dup {
-				w.add(k, "yaml-duplicate-key", "key %q already defined at line %d", k.Value, first)
+			// obj holds every key taken so far; the line of the first
+			// is looked up only for a duplicate, which is rare.
+			if _, dup := obj[k.Value]; dup {
+				w.add(k, "yaml-duplicate-key", "key %q already defined at line %d", k.Value, firstKey(content[:i], k.Value))
 				continue
 			}
-			seen[k.Value] = k.Line
 			obj[k.Value] = w.walk(v, depth+1)
 		}
 		return obj
@@ -568,6 +568,17 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 	}
 	w.add(n, "yaml-syntax", "unexpected YAML node")
 	return nil
+}
+
+// firstKey returns the line of the first key named name that the walk took
+// among content's keys.
+func firstKey(content []*yaml.Node, name string) int {
+	for i := 0; i+1 < len(content); i += 2 {
+		if k := content[i]; k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && k.Value == name {
+			return k.Line
+		}
+	}
+	return 0
 }
 
 func (w *walker) scalar(n *yaml.Node) any {
