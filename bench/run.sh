@@ -97,6 +97,6 @@ for n in real ${SITE_SIZES:-1000 10000}; do
 	[ -f "$d/strategy.yaml" ] || go run ./bench/gen -n "$n" -o "$d"
 	items=$(ls "$d/items" | wc -l)
 	runs=5; [ "$items" -ge 10000 ] && runs=3
-	t=$(median $runs "$bin" site --data "$d" -o "$site_out" --force)
+	t=$(medians $runs "$bin site --data $d -o $site_out --force")
 	printf '%-7s %9.3fs %12.1f\n' "$n" "$t" "$(echo "$t * 1000000 / $items" | bc -l)"
 done

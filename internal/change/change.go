@@ -356,8 +356,7 @@ func AppendOnly(base, head *dataset.Set, baseLabel string) []finding.Finding {
 					p.base+1, baseLabel, describe(e), strings.Join(p.fields, ", "))
 			}
 			if h.Doc != nil {
-				pos := h.Doc.Locate(loc...).Key
-				f.Line, f.Column = pos.Line, pos.Col
+				f.Place(h.Doc, true, loc...)
 			}
 			out = append(out, f)
 		}

@@ -73,12 +73,7 @@ func (c *checker) noticef(p place, rule, format string, args ...any) {
 func (c *checker) add(p place, sev finding.Severity, rule, msg string) {
 	f := finding.Finding{Path: p.file, Rule: rule, Severity: sev, Message: msg}
 	if p.doc != nil {
-		loc := p.doc.Locate(p.path...)
-		pos := loc.Value
-		if p.onKey {
-			pos = loc.Key
-		}
-		f.Line, f.Column = pos.Line, pos.Col
+		f.Place(p.doc, p.onKey, p.path...)
 	}
 	c.out = append(c.out, f)
 }

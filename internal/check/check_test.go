@@ -265,3 +265,47 @@ func list(fs []finding.Finding) string {
 	}
 	return b.String()
 }
+
+// Items are placed by reading their files again after the whole dataset is
+// checked (the loader keeps no tree per item). Unchanged, the re-read places
+// a finding exactly; edited in between, it must give no line rather than
+// whatever line now sits where the checked value was.
+func TestPlacedFromTheCheckedBytes(t *testing.T) {
+	const file = "items/AR-01.yaml"
+	src := readBase(t, file)
+	edited := strings.Replace(src, "lead: [dhsc]", "lead: [dhcs]", 1)
+	line, col := position(edited, strings.Index(edited, "dhcs"))
+	for _, changed := range []bool{false, true} {
+		files := memfs.FS{file: []byte(edited)}
+		s, err := dataset.Load(memfs.Overlay{Base: os.DirFS(base), Files: files}, dataset.Options{Display: "data"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if changed {
+			// Fixed and saved from an editor while the run was under
+			// way: no line of the new file holds the finding.
+			files[file] = []byte("# a line more\n" + src)
+		}
+		var got []finding.Finding
+		for _, f := range Run(s, Options{Today: today}) {
+			if f.Rule == "unknown-actor" {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 {
+			t.Fatalf("changed=%v: want one unknown-actor finding, got:\n%s", changed, list(got))
+		}
+		f, text := got[0], got[0].String()
+		switch {
+		case !changed && (f.Line != line || f.Column != col):
+			t.Errorf("unchanged file: finding at %d:%d, want %d:%d", f.Line, f.Column, line, col)
+		case changed && f.Line != 0:
+			t.Errorf("changed file: finding placed at %d:%d, want no line", f.Line, f.Column)
+		case changed && !strings.Contains(text, "data/"+file+": unknown-actor: ") ||
+			changed && !strings.Contains(f.Message, "the file changed while it was being checked"):
+			t.Errorf("changed file: the finding should say the file changed, got %q", text)
+		case changed && strings.Contains(text, "whole file"):
+			t.Errorf("changed file: the finding is not about the whole file, got %q", text)
+		}
+	}
+}

@@ -26,3 +26,13 @@ func benchCmdData(b *testing.B, dir string, args ...string) {
 func BenchmarkValidateCmd(b *testing.B) { benchCmd(b, "validate") }
 func BenchmarkSummaryCmd(b *testing.B)  { benchCmd(b, "summary") }
 func BenchmarkListCmd(b *testing.B)     { benchCmd(b, "list", "--format", "json") }
+
+// BenchmarkRootCmd is the command tree every run builds before it parses a
+// flag: part of the start-up bench/run.sh compares with an empty program.
+func BenchmarkRootCmd(b *testing.B) {
+	ios, _, _ := iostreams.Test()
+	f := &Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+	for b.Loop() {
+		newRootCmd(f)
+	}
+}

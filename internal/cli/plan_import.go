@@ -1,9 +1,8 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/safefile"
 )
 
 type planImportOptions struct {
@@ -177,15 +177,16 @@ func planImportRun(opts *planImportOptions) error {
 
 // readCSV reads a spreadsheet, refusing one larger than a plan may be.
 func readCSV(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	// A FIFO or device named by mistake is refused, not waited on.
+	f, err := safefile.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	src, err := safefile.ReadAtMost(f, plan.MaxFileSize)
+	if errors.Is(err, safefile.ErrIsDir) {
 		return nil, fmt.Errorf("csv %s: is a folder", name)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, plan.MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}

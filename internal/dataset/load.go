@@ -214,9 +214,10 @@ func (l *loader) loadItems(names []string) []*Item {
 	kept := items[:0]
 	for _, it := range items {
 		if n := len(kept); n > 0 && strings.EqualFold(kept[n-1].ID, it.ID) {
-			pos := it.Doc.Locate("id").Value
-			l.add(finding.Finding{Path: it.Path, Line: pos.Line, Column: pos.Col, Rule: "duplicate-id", Severity: finding.Error,
-				Message: fmt.Sprintf("id %s is already used by %s; this file is left out of every figure", it.ID, kept[n-1].Path)})
+			f := finding.Finding{Path: it.Path, Rule: "duplicate-id", Severity: finding.Error,
+				Message: fmt.Sprintf("id %s is already used by %s; this file is left out of every figure", it.ID, kept[n-1].Path)}
+			f.Place(it.Doc, false, "id")
+			l.add(f)
 			continue
 		}
 		kept = append(kept, it)
@@ -240,7 +241,10 @@ func (l *loader) loadItem(name string) *Item {
 	it.Path = l.opts.Path(name)
 	it.Doc = doc
 	fsys := l.fsys
-	doc.Release(func() ([]byte, error) { return fs.ReadFile(fsys, name) })
+	doc.Release(func() (io.ReadCloser, error) {
+		f, err := fsys.Open(name)
+		return f, fserr.Bare(err)
+	})
 	return &it
 }
 
@@ -260,7 +264,7 @@ func (l *loader) readDoc(name string, kind schema.Kind, required bool) *yamlnode
 	}
 	vs, err := schema.Check(kind, doc, probs)
 	if err != nil {
-		l.errorf(name, yamlnode.Pos{Line: 1, Col: 1}, "schema", "cannot apply the %s schema: %v", kind, err)
+		l.errorf(name, yamlnode.Pos{}, "schema", "cannot apply the %s schema: %v", kind, err)
 		return nil
 	}
 	for _, v := range vs {
@@ -328,11 +332,11 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "is a folder, not a file")
+	src, err := safefile.ReadAtMost(f, MaxFileSize)
+	if errors.Is(err, safefile.ErrIsDir) {
+		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "%v", err)
 		return nil, false
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		l.errorf(name, yamlnode.Pos{}, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 		return nil, false

@@ -5,9 +5,11 @@ package finding
 import (
 	"cmp"
 	"fmt"
-	"github.com/open-workforce/strategy/internal/sanitize"
 	"path"
 	"slices"
+
+	"github.com/open-workforce/strategy/internal/sanitize"
+	"github.com/open-workforce/strategy/internal/yamlnode"
 )
 
 // Severity says whether a finding fails validation.
@@ -31,6 +33,26 @@ type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
+
+	unplaced bool // Line is 0 because the file changed, not because the finding is about all of it
+}
+
+// Place points f at the value at path in doc, or with onKey at the key that
+// holds it. When doc can no longer give a position (its file changed after
+// it was checked, see [yamlnode.Doc.Lost]), f gets no line and its message
+// says why: a line read from the changed file could point anywhere.
+func (f *Finding) Place(doc *yamlnode.Doc, onKey bool, path ...string) {
+	loc := doc.Locate(path...)
+	if err := doc.Lost(); err != nil {
+		f.Line, f.Column, f.unplaced = 0, 0, true
+		f.Message += " (" + err.Error() + ")"
+		return
+	}
+	pos := loc.Value
+	if onKey {
+		pos = loc.Key
+	}
+	f.Line, f.Column = pos.Line, pos.Col
 }
 
 // String renders path:line:column: rule: message, the form editors and CI
@@ -48,7 +70,7 @@ func (f Finding) String() string {
 		sev = string(f.Severity) + ": "
 	}
 	msg := sanitize.Line(f.Message)
-	if f.Line == 0 {
+	if f.Line == 0 && !f.unplaced {
 		// Without a line an editor jumps to the top of the file, as if
 		// the problem were there: say that it is about the file itself.
 		what := "file"

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/fserr"
+	"github.com/open-workforce/strategy/internal/safefile"
 	"github.com/open-workforce/strategy/internal/schema"
 	"github.com/open-workforce/strategy/internal/yamlnode"
 )
@@ -158,10 +158,10 @@ func readBounded(fsys fs.FS, name, display string) ([]byte, *finding.Finding) {
 		return nil, fail(0, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 	}
 	defer file.Close()
-	if st, err := file.Stat(); err == nil && st.IsDir() {
+	src, err := safefile.ReadAtMost(file, MaxFileSize)
+	if errors.Is(err, safefile.ErrIsDir) {
 		return nil, fail(0, "file-unreadable", "is a folder, not a plan file")
 	}
-	src, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
 	if err != nil {
 		return nil, fail(0, "file-unreadable", "cannot read: %v", fserr.Bare(err))
 	}

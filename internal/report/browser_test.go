@@ -1,46 +1,20 @@
 package report
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/open-workforce/strategy/internal/browsertest"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/summary"
 )
-
-// browserTools finds playwright-core and Chromium, which .ci/run installs
-// (npm's playwright-core driving Debian's chromium). Outside CI the test is
-// skipped without them; in CI their absence is a failure, so the check
-// cannot silently vanish.
-func browserTools(t *testing.T) (nodeModules, chromium string) {
-	t.Helper()
-	dir, chromium := os.Getenv("STRATEGY_PLAYWRIGHT_DIR"), os.Getenv("STRATEGY_CHROMIUM")
-	if dir == "" || chromium == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("STRATEGY_PLAYWRIGHT_DIR and STRATEGY_CHROMIUM are not set: .ci/run installs playwright-core and chromium and sets them")
-		}
-		t.Skip("set STRATEGY_PLAYWRIGHT_DIR (a folder where `npm install playwright-core` ran) and STRATEGY_CHROMIUM (e.g. /usr/bin/chromium)")
-	}
-	nodeModules = filepath.Join(dir, "node_modules")
-	if _, err := os.Stat(filepath.Join(nodeModules, "playwright-core")); err != nil {
-		t.Fatalf("playwright-core not found: %v", err)
-	}
-	if _, err := exec.LookPath(chromium); err != nil {
-		t.Fatalf("chromium not found: %v", err)
-	}
-	return nodeModules, chromium
-}
 
 // browserFilter is one setting of the page's filters.
 type browserFilter struct {
@@ -89,7 +63,7 @@ type browserResult struct {
 		Spill       []string `json:"spill"`
 		BarsOff     int      `json:"barsOff"`
 	} `json:"layout"`
-	Axe     *[]string `json:"axe"` // nil when axe-core is not installed
+	Axe     []string `json:"axe"`
 	Filters []struct {
 		Want    browserFilter `json:"want"`
 		Visible []string      `json:"visible"`
@@ -98,45 +72,15 @@ type browserResult struct {
 	} `json:"filters"`
 }
 
-func runBrowser(t *testing.T, page, screenshot string, filters []browserFilter) *browserResult {
+func runBrowser(t *testing.T, tools browsertest.Tools, page, screenshot string, filters []browserFilter) *browserResult {
 	t.Helper()
-	nodeModules, chromium := browserTools(t)
-	script, err := filepath.Abs("testdata/browser_check.cjs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, _ := json.Marshal(filters)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	args := []string{script, chromium, page}
+	args := []string{page}
 	if screenshot != "" {
 		args = append(args, screenshot)
 	}
-	cmd := exec.CommandContext(ctx, "node", args...)
-	cmd.Env = append(os.Environ(), "NODE_PATH="+nodeModules)
-	cmd.Stdin = bytes.NewReader(in)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("browser check failed: %v\n%s", err, stderr.String())
-	}
 	var res browserResult
-	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
-		t.Fatalf("browser check output: %v\n%s", err, stdout.String())
-	}
+	tools.Run(t, 3*time.Minute, "testdata/browser_check.cjs", filters, &res, args...)
 	return &res
-}
-
-// artifacts is where the screenshot is kept for a reviewer: $STRATEGY_ARTIFACTS
-// (set by .ci/run) or a temporary folder.
-func artifacts(t *testing.T) string {
-	if dir := os.Getenv("STRATEGY_ARTIFACTS"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return dir
-	}
-	return t.TempDir()
 }
 
 // TestReportInBrowser opens the report on the real dataset in headless
@@ -144,10 +88,10 @@ func artifacts(t *testing.T) string {
 // computes: headline text, each bar's drawn width, the filters (by mouse and
 // keyboard), and a clean console.
 func TestReportInBrowser(t *testing.T) {
-	browserTools(t)
+	tools := browsertest.Find(t)
 	s := load(t, "../../data")
 	asOf := "2026-11-27" // a fixed day: the page and the figures it is checked against agree on any day
-	dir := artifacts(t)
+	dir := browsertest.Artifacts(t)
 	page := filepath.Join(dir, "report.html")
 	if err := os.WriteFile(page, []byte(renderHTML(t, s, asOf)), 0o644); err != nil {
 		t.Fatal(err)
@@ -172,7 +116,7 @@ func TestReportInBrowser(t *testing.T) {
 		browserFilter{Theme: "transform", Status: "complete", Actor: actors[0].Value},
 	)
 	shot := filepath.Join(dir, "report.png")
-	res := runBrowser(t, page, shot, filters)
+	res := runBrowser(t, tools, page, shot, filters)
 	t.Logf("report: %s\nscreenshots: %s and %s", page, shot, strings.TrimSuffix(shot, ".png")+"-top.png")
 
 	if len(res.Console) > 0 {
@@ -260,10 +204,8 @@ func checkLayout(t *testing.T, res *browserResult) {
 			t.Errorf("at %d px %d chart bars start off screen", l.Width, l.BarsOff)
 		}
 	}
-	if res.Axe == nil {
-		t.Log("axe-core is not installed beside playwright-core: accessibility not checked")
-	} else if len(*res.Axe) > 0 {
-		t.Errorf("axe-core found WCAG violations:\n%s", strings.Join(*res.Axe, "\n"))
+	if len(res.Axe) > 0 {
+		t.Errorf("axe-core found WCAG violations:\n%s", strings.Join(res.Axe, "\n"))
 	}
 }
 
@@ -333,14 +275,14 @@ func selectIDs(t *testing.T, s *dataset.Set, f browserFilter, asOf string) []str
 // the data runs (no dialog, no console error), nothing is fetched, and every
 // Link is http(s).
 func TestHostileReportInBrowser(t *testing.T) {
-	browserTools(t)
+	tools := browsertest.Find(t)
 	s := load(t, "../../testdata/hostile-example")
 	dir := t.TempDir()
 	page := filepath.Join(dir, "hostile.html")
 	if err := os.WriteFile(page, []byte(renderHTML(t, s, "2025-06-01")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := runBrowser(t, page, "", []browserFilter{{Actor: "example-skills"}})
+	res := runBrowser(t, tools, page, "", []browserFilter{{Actor: "example-skills"}})
 	if len(res.Console) > 0 || len(res.Dialogs) > 0 || len(res.Requests) > 0 {
 		t.Errorf("console %q, dialogs %q, requests %q", res.Console, res.Dialogs, res.Requests)
 	}

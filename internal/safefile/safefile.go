@@ -24,6 +24,7 @@ var (
 	ErrSwapped    = errors.New("changed while being opened; run the command again")
 	ErrOutside    = errors.New("symlink points outside the folder; refusing to read it")
 	ErrTooLarge   = errors.New("larger than the limit")
+	ErrIsDir      = errors.New("is a folder, not a file")
 )
 
 // beforeOpen runs between the check and the open; tests use it to swap
@@ -33,7 +34,8 @@ var beforeOpen = func(string) {}
 // Open opens path for reading if it is a regular file or a folder. A
 // symbolic link is followed, as a path given on the command line should be.
 func Open(path string) (*os.File, error) {
-	return open(path, "", "")
+	f, _, err := open(path, "", "")
+	return f, err
 }
 
 // ReadFile reads path as Open opens it, and fails with ErrTooLarge when it
@@ -56,15 +58,51 @@ func ReadPrefix(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	b, err := ReadAtMost(f, limit)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
 	return b, nil
 }
 
+// ReadAtMost reads f to its end or to limit+1 bytes, whichever comes first:
+// enough for the caller to tell that the file is over the limit. A
+// regular file's size, known from Stat, sizes the buffer once, where
+// io.ReadAll would grow it from 512 bytes over several reads; the size is a
+// hint only, as the file may change while it is read. A folder is
+// ErrIsDir.
+func ReadAtMost(f fs.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, ErrIsDir
+		}
+		if st.Mode().IsRegular() && st.Size() > 0 {
+			// One byte more than the file holds, so that the read
+			// that finds the end needs no larger buffer.
+			size = st.Size() + 1
+		}
+	}
+	b := make([]byte, 0, min(size, limit+1))
+	for int64(len(b)) <= limit {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		room := min(int64(cap(b)), limit+1)
+		n, err := f.Read(b[len(b):room])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
 func readLimited(f *os.File, path string, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	b, err := ReadAtMost(f, limit)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
@@ -98,11 +136,11 @@ func (d FS) Open(name string) (fs.File, error) {
 	if d.FollowOut {
 		root = ""
 	}
-	f, err := open(full, root, name)
+	f, st, err := open(full, root, name)
 	if err != nil {
 		return nil, err
 	}
-	return f, nil
+	return statted{f, st}, nil
 }
 
 // ReadPrefix reads at most limit+1 bytes of name, as [ReadPrefix] does.
@@ -112,7 +150,7 @@ func (d FS) ReadPrefix(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	b, err := ReadAtMost(f, limit)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
@@ -141,12 +179,21 @@ func (d FS) join(op, name string) (string, error) {
 
 // open opens full. When root is set, a link must lead inside root, and
 // errors name shown rather than full.
-func open(full, root, shown string) (*os.File, error) {
+// statted is an open file that answers Stat from the Fstat open already
+// made: a loader reading thousands of files asks each for its size.
+type statted struct {
+	*os.File
+	st fs.FileInfo
+}
+
+func (f statted) Stat() (fs.FileInfo, error) { return f.st, nil }
+
+func open(full, root, shown string) (*os.File, fs.FileInfo, error) {
 	if shown == "" {
 		shown = full
 	}
-	fail := func(err error) (*os.File, error) {
-		return nil, &fs.PathError{Op: "open", Path: shown, Err: unwrap(err)}
+	fail := func(err error) (*os.File, fs.FileInfo, error) {
+		return nil, nil, &fs.PathError{Op: "open", Path: shown, Err: unwrap(err)}
 	}
 	lst, err := os.Lstat(full)
 	if err != nil {
@@ -190,7 +237,7 @@ func open(full, root, shown string) (*os.File, error) {
 		f.Close()
 		return fail(ErrSwapped)
 	}
-	return f, nil
+	return f, st, nil
 }
 
 // inside reports whether target, a resolved path, lies inside root.

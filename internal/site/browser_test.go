@@ -1,37 +1,13 @@
 package site
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-// browserTools finds playwright-core and Chromium, which .ci/run installs,
-// and axe-core beside playwright-core. Outside CI the test is skipped
-// without them; in CI their absence is a failure.
-func browserTools(t *testing.T) (nodeModules, chromium string) {
-	t.Helper()
-	dir, chromium := os.Getenv("STRATEGY_PLAYWRIGHT_DIR"), os.Getenv("STRATEGY_CHROMIUM")
-	if dir == "" || chromium == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("STRATEGY_PLAYWRIGHT_DIR and STRATEGY_CHROMIUM are not set: .ci/run installs playwright-core and chromium and sets them")
-		}
-		t.Skip("set STRATEGY_PLAYWRIGHT_DIR (a folder where `npm install playwright-core axe-core` ran) and STRATEGY_CHROMIUM (e.g. /usr/bin/chromium)")
-	}
-	nodeModules = filepath.Join(dir, "node_modules")
-	for _, pkg := range []string{"playwright-core", "axe-core"} {
-		if _, err := os.Stat(filepath.Join(nodeModules, pkg)); err != nil {
-			t.Fatalf("%s not found: %v", pkg, err)
-		}
-	}
-	return nodeModules, chromium
-}
+	"github.com/open-workforce/strategy/internal/browsertest"
+)
 
 type crawlPage struct {
 	Links  []string `json:"links"`
@@ -59,30 +35,18 @@ type crawlPage struct {
 // 2.1 A and AA rules pass on one page of each kind at both widths: a run
 // costs seconds on a busy machine, and pages of a kind share a template.
 func TestSiteInBrowser(t *testing.T) {
-	nodeModules, chromium := browserTools(t)
+	tools := browsertest.Find(t)
 	s := load(t, "../../data")
 	site := build(t, s, Options{})
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := site.Write(dir, false); err != nil {
 		t.Fatal(err)
 	}
-	script, _ := filepath.Abs("testdata/crawl.cjs")
-	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "node", script, chromium, "file://"+filepath.ToSlash(dir)+"/", filepath.Join(nodeModules, "axe-core", "axe.min.js"))
-	cmd.Env = append(os.Environ(), "NODE_PATH="+nodeModules)
-	cmd.Stdin = strings.NewReader(`{"widths": [390, 1280], "axeEvery": 0}`)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("crawl failed: %v\n%s", err, stderr.String())
-	}
 	var res struct {
 		Pages map[string]crawlPage `json:"pages"`
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
-		t.Fatalf("crawl output: %v\n%s", err, stdout.String())
-	}
+	in := map[string]any{"widths": []int{390, 1280}, "axeEvery": 0}
+	tools.Run(t, 9*time.Minute, "testdata/crawl.cjs", in, &res, "file://"+filepath.ToSlash(dir)+"/")
 	axeRuns := 0
 	for path, p := range res.Pages {
 		if _, ok := site.Files[path]; !ok {

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"regexp"
@@ -67,9 +68,31 @@ type Doc struct {
 	keys   map[*yaml.Node]map[string]int // each mapping's keys to their index, built when first asked
 	value  any
 	src    []byte
-	reload func() ([]byte, error) // set by Release: how to read the bytes again
-	cut    bool                   // a list was longer than MaxEntries
+	reopen func() (io.ReadCloser, error) // set by Release: how to read the bytes again
+	parsed fingerprint                   // set by Release: the bytes the value came from
+	lost   error                         // why a released document's positions cannot be given
+	cut    bool                          // a list was longer than MaxEntries
 }
+
+// fingerprint identifies a file's bytes without keeping them: a released
+// document keeps one so that a re-read is trusted only when it reads what was
+// checked. Keeping the bytes themselves would cost a dataset of 100,000 items
+// its memory bound; the length and a 64-bit hash cost 16 bytes a file.
+type fingerprint struct {
+	size int
+	sum  uint64
+}
+
+// seed is per process: fingerprints are compared within one run only.
+var seed = maphash.MakeSeed()
+
+func fingerprintOf(src []byte) fingerprint {
+	return fingerprint{size: len(src), sum: maphash.Bytes(seed, src)}
+}
+
+// ErrChanged is why a released document cannot place anything: its file on
+// disk is no longer the one that was checked, so any line would be a guess.
+var ErrChanged = errors.New("the file changed while it was being checked, so no line is given: run the command again")
 
 // Cut reports whether a list in the file was longer than [MaxEntries], so
 // that the value holds only its first MaxEntries+1 entries. Such a file is
@@ -81,7 +104,8 @@ func (d *Doc) Cut() bool { return d.cut }
 func (d *Doc) Value() any { return d.value }
 
 // Source returns the bytes the document was parsed from, without any BOM,
-// reading them again if the document was released.
+// reading them again if the document was released. It is nil when they
+// cannot be read again unchanged (see [Doc.Lost]).
 func (d *Doc) Source() []byte {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -94,41 +118,80 @@ func (d *Doc) Source() []byte {
 func (d *Doc) Decode(v any) error { return d.root.Decode(v) }
 
 // Release drops the parsed tree, the value and the source, keeping only a
-// way to read the bytes again. A loaded dataset holds one Doc per file, and
-// positions are needed only for the few files with findings, so a large
-// dataset need not keep every tree in memory.
-func (d *Doc) Release(reload func() ([]byte, error)) {
+// way to open the file again and a fingerprint of its bytes. A loaded
+// dataset holds one Doc per file, and positions are needed only for the few
+// files with findings, so a large dataset need not keep every tree in memory.
+func (d *Doc) Release(reopen func() (io.ReadCloser, error)) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.root, d.value, d.src, d.reload, d.keys = nil, nil, nil, reload, nil
+	if d.root != nil {
+		d.parsed = fingerprintOf(d.src)
+	}
+	d.root, d.value, d.src, d.reopen, d.keys = nil, nil, nil, reopen, nil
 }
 
-// restore re-parses a released document. Locking is the caller's.
+// Lost returns why positions in a released document cannot be given: its
+// file could not be read again, or no longer holds the bytes that were
+// checked ([ErrChanged]). It is nil when [Doc.Locate] gives exact positions.
+// The error's text is written to follow a finding's message.
+func (d *Doc) Lost() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.restore()
+	return d.lost
+}
+
+// restore re-parses a released document, but only from the very bytes it
+// was checked from: a file edited meanwhile would place a finding on
+// whatever line now sits where the checked value was. Locking is the
+// caller's.
 func (d *Doc) restore() {
-	if d.root != nil || d.reload == nil {
+	if d.root != nil || d.reopen == nil || d.lost != nil {
 		return
 	}
-	src, err := d.reload()
+	src, err := d.reread()
 	if err != nil {
+		d.lost = fmt.Errorf("the file could not be read again to find the line (%v): run the command again", err)
 		return
 	}
-	if doc, _ := Parse(src); doc != nil {
-		d.root, d.src = doc.root, doc.src
+	src = bytes.TrimPrefix(src, bom)
+	if fingerprintOf(src) != d.parsed {
+		d.lost = ErrChanged
+		return
 	}
+	doc, _ := Parse(src)
+	if doc == nil {
+		// The same bytes parsed before; only a broken hash gets here.
+		d.lost = ErrChanged
+		return
+	}
+	d.root, d.src = doc.root, doc.src
+}
+
+// reread reads the file again, no further than one byte past what was
+// parsed (and a BOM): a longer file has changed, whatever it now is.
+func (d *Doc) reread() ([]byte, error) {
+	f, err := d.reopen()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(d.parsed.size+len(bom)+1)))
 }
 
 // Locate returns where the value at path sits, falling back to the nearest
 // ancestor that exists. Path elements are mapping keys or decimal indexes.
+// It returns the zero Loc, line 0, when [Doc.Lost] says why no position can
+// be given.
 func (d *Doc) Locate(path ...string) Loc {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.restore()
-	loc := Loc{Key: Pos{1, 1}, Value: Pos{1, 1}}
 	n := d.root
 	if n == nil {
-		return loc
+		return Loc{}
 	}
-	loc.Key, loc.Value = Pos{n.Line, n.Column}, Pos{n.Line, n.Column}
+	loc := Loc{Key: Pos{n.Line, n.Column}, Value: Pos{n.Line, n.Column}}
 	for _, p := range path {
 		key, next := d.child(n, p)
 		if next == nil {
@@ -146,6 +209,7 @@ func (d *Doc) Locate(path ...string) Loc {
 
 // Len returns how many entries the list (or keys the mapping) at path holds
 // in the file: the value stops just past [MaxEntries], the file need not.
+// It is 0 when [Doc.Lost] says the file cannot be read again unchanged.
 func (d *Doc) Len(path ...string) int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -466,7 +530,6 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 			content = content[:2*MaxKeys]
 		}
 		obj := make(map[string]any, len(content)/2)
-		seen := make(map[string]int, len(content)/2)
 		for i := 0; i+1 < len(content); i += 2 {
 			k, v := content[i], content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -477,11 +540,12 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 				w.add(k, "yaml-alias", "merge keys (<<) are not allowed: write each value out in full")
 				continue
 			}
-			if first, dup := seen[k.Value]; dup {
-				w.add(k, "yaml-duplicate-key", "key %q already defined at line %d", k.Value, first)
+			// obj holds every key taken so far; the line of the first
+			// is looked up only for a duplicate, which is rare.
+			if _, dup := obj[k.Value]; dup {
+				w.add(k, "yaml-duplicate-key", "key %q already defined at line %d", k.Value, firstKey(content[:i], k.Value))
 				continue
 			}
-			seen[k.Value] = k.Line
 			obj[k.Value] = w.walk(v, depth+1)
 		}
 		return obj
@@ -504,6 +568,17 @@ func (w *walker) walk(n *yaml.Node, depth int) any {
 	}
 	w.add(n, "yaml-syntax", "unexpected YAML node")
 	return nil
+}
+
+// firstKey returns the line of the first key named name that the walk took
+// among content's keys.
+func firstKey(content []*yaml.Node, name string) int {
+	for i := 0; i+1 < len(content); i += 2 {
+		if k := content[i]; k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && k.Value == name {
+			return k.Line
+		}
+	}
+	return 0
 }
 
 func (w *walker) scalar(n *yaml.Node) any {

@@ -2,6 +2,8 @@ package yamlnode
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
@@ -213,5 +215,62 @@ func TestLocateManyKeys(t *testing.T) {
 		if got := doc.Locate(fmt.Sprintf("k%d", i)); got.Key != (Pos{i + 1, 1}) {
 			t.Fatalf("k%d at %v, want line %d", i, got.Key, i+1)
 		}
+	}
+}
+
+// A released document is placed again from a re-read, and only when the
+// re-read holds the bytes that were checked: an edit in between must not
+// move a finding onto whatever line now sits there.
+func TestReleasedLocate(t *testing.T) {
+	const src = "id: AR-01\nactors:\n  lead: [dhsc]\n"
+	exact := Loc{Pos{3, 3}, Pos{3, 9}}
+	tests := []struct {
+		name string
+		disk string // the file when it is read again
+		err  error  // or the error opening it gives
+		want error  // what Lost says; nil means Locate gives exact
+	}{
+		{name: "unchanged", disk: src},
+		{name: "unchanged but for a BOM", disk: "\xef\xbb\xbf" + src},
+		{name: "a line added above", disk: "# new\n" + src, want: ErrChanged},
+		{name: "same length, other bytes", disk: strings.Replace(src, "dhsc", "dfes", 1), want: ErrChanged},
+		{name: "cut short", disk: src[:10], want: ErrChanged},
+		{name: "grown far past", disk: src + strings.Repeat("x: 1\n", 1000), want: ErrChanged},
+		{name: "gone", err: fs.ErrNotExist, want: fs.ErrNotExist},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, probs := Parse([]byte(src))
+			if len(probs) > 0 {
+				t.Fatal(probs)
+			}
+			reads := 0
+			doc.Release(func() (io.ReadCloser, error) {
+				reads++
+				if tt.err != nil {
+					return nil, tt.err
+				}
+				return io.NopCloser(strings.NewReader(tt.disk)), nil
+			})
+			if doc.Value() != nil {
+				t.Error("a released document still holds its value")
+			}
+			for range 2 { // asking again must not read again
+				got, lost := doc.Locate("actors", "lead"), doc.Lost()
+				switch {
+				case tt.want == nil && (lost != nil || got != exact):
+					t.Errorf("Locate = %v, Lost() = %v; want %v and nil", got, lost, exact)
+				case tt.want == ErrChanged && lost != ErrChanged:
+					t.Errorf("Lost() = %v, want ErrChanged", lost)
+				case tt.want == fs.ErrNotExist && (lost == nil || !strings.Contains(lost.Error(), tt.err.Error())):
+					t.Errorf("Lost() = %v, want it to give the read error", lost)
+				case tt.want != nil && got != (Loc{}):
+					t.Errorf("Locate = %v, want no position", got)
+				}
+			}
+			if reads != 1 {
+				t.Errorf("the file was read %d times, want once", reads)
+			}
+		})
 	}
 }
