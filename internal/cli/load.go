@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -100,13 +99,3 @@ func itemHint(s *dataset.Set, id string) string {
 	}
 	return suggest.Hint(suggest.ID(id, ids))
 }
-
-// dash shows an empty value in a table cell.
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func joinOrDash(ss []string) string { return dash(strings.Join(ss, ", ")) }

@@ -1,18 +1,19 @@
 // Package render writes results in the formats people and programs read:
 // text and tables for terminals, JSON, CSV and Markdown for scripts and pages,
-// GitHub Actions annotations for CI.
+// GitHub Actions annotations for CI. The commands' text, tables, CSV and
+// Markdown are all written here, a file for each kind of result, so that the
+// command files only read flags and data. The report, site, charts and badge
+// have packages of their own; escaping itself is internal/sanitize's.
 package render
 
 import (
-	"encoding/json"
 	"fmt"
-	"github.com/open-workforce/strategy/internal/sanitize"
 	"io"
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/prose"
-	"github.com/open-workforce/strategy/internal/yamlnode"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 // Report is the outcome of validating a dataset.
@@ -87,14 +88,6 @@ func FindingsGitHub(w io.Writer, r Report) error {
 	return err
 }
 
-// JSON writes v as indented JSON without HTML escaping, newline-terminated.
-func JSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
 // Escaping as the Actions toolkit does (toolkit/packages/core/src/command.ts).
 func escapeData(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
@@ -102,14 +95,4 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-// YAML writes v as YAML with exactly the keys and order of its [JSON] form,
-// so the two formats are one contract.
-func YAML(w io.Writer, v any) error {
-	js, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return yamlnode.EncodeJSON(w, js)
 }
