@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/dataset"
-	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/suggest"
 )
@@ -65,16 +64,6 @@ func loadAsOf(f *Factory, n need, flag string) (*dataset.Set, string, error) {
 	}
 	date, err := asOf(f, s, flag)
 	return s, date, err
-}
-
-// tableOrTSV picks TSV for the default table format when stdout is not a
-// terminal, so pipes get one clean line per row; an explicit --format table
-// is honoured.
-func tableOrTSV(cmd *cobra.Command, ios *iostreams.IOStreams, format string) string {
-	if format == "table" && !ios.IsStdoutTTY() && !cmd.Flags().Changed("format") {
-		return "tsv"
-	}
-	return format
 }
 
 // loadForReport loads the dataset and refuses one so broken that no figure

@@ -52,9 +52,23 @@ func (r Report) Summary() string {
 	return b.String()
 }
 
-// FindingsText writes one path:line:column: rule: message line per finding,
+// Findings writes a validation report in format text, json or github.
+func Findings(w io.Writer, r Report, format string) error {
+	switch format {
+	case "json":
+		if r.Findings == nil {
+			r.Findings = []finding.Finding{} // a list for scripts, never null
+		}
+		return JSON(w, r)
+	case "github":
+		return findingsGitHub(w, r)
+	}
+	return findingsText(w, r)
+}
+
+// findingsText writes one path:line:column: rule: message line per finding,
 // then the summary line.
-func FindingsText(w io.Writer, r Report) error {
+func findingsText(w io.Writer, r Report) error {
 	for _, f := range r.Findings {
 		if _, err := fmt.Fprintln(w, f.String()); err != nil {
 			return err
@@ -64,9 +78,9 @@ func FindingsText(w io.Writer, r Report) error {
 	return err
 }
 
-// FindingsGitHub writes GitHub Actions workflow commands, which GitHub shows
+// findingsGitHub writes GitHub Actions workflow commands, which GitHub shows
 // as annotations on the pull request's changed lines.
-func FindingsGitHub(w io.Writer, r Report) error {
+func findingsGitHub(w io.Writer, r Report) error {
 	for _, f := range r.Findings {
 		level := "error"
 		switch f.Severity {
