@@ -11,10 +11,14 @@ import (
 	"github.com/open-workforce/strategy/internal/atomicfile"
 )
 
-// addOutputFlag adds -o/--output FILE to a command that writes a document or
-// a folder; exts are the kinds of file it writes, for completion and for
-// [outputFlag]'s check.
-func addOutputFlag(cmd *cobra.Command, p *string, usage string, exts ...string) {
+// The two flags that shape output, where it goes and in what format: every
+// command takes them from here, so that each means one thing everywhere.
+
+// addOutputFileFlag adds -o/--output FILE to a command that writes a
+// document or file. -o means the output file in every command; formats are
+// --format. exts are the kinds of file the command writes, for completion
+// and for [outputFlag]'s check.
+func addOutputFileFlag(cmd *cobra.Command, p *string, usage string, exts ...string) {
 	cmd.Flags().VarP(&outputFlag{value: p, cmd: cmd, exts: exts}, "output", "o", usage)
 	_ = cmd.MarkFlagFilename("output", exts...)
 }
@@ -42,6 +46,13 @@ func (o *outputFlag) Set(v string) error {
 	}
 	*o.value = v
 	return nil
+}
+
+// addFormatFlag adds --format, long only: -o names an output file in every
+// command that writes one, and nothing else. The first format is the
+// default.
+func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
+	addEnumFlag(cmd, p, "format", "", formats[0], "output format", formats...)
 }
 
 // writeOutput renders with write and sends the result to path, or to stdout
