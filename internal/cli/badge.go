@@ -43,7 +43,7 @@ same data and date.`,
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
 	addEvidenceFlag(cmd, &opts.Evidence)
-	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
+	addOutputFileFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
 	return cmd
 }
 

@@ -29,7 +29,7 @@ type chartOptions struct {
 	Output   string
 }
 
-func newCmdChart(f *Factory, runF func(*chartOptions) error) *cobra.Command {
+func newCmdChart(f *Factory) *cobra.Command {
 	opts := &chartOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "chart [flags]",
@@ -64,9 +64,6 @@ The default size, 720 by 405 pixels, suits an article column; --width and
 			if opts.Kind != "timeline" && (cmd.Flags().Changed("from") || cmd.Flags().Changed("interval")) {
 				return usagef("--from and --interval shape the timeline: use them with --kind timeline, or drop them")
 			}
-			if runF != nil {
-				return runF(opts)
-			}
 			return chartRun(opts)
 		},
 	}
@@ -77,7 +74,7 @@ The default size, 720 by 405 pixels, suits an article column; --width and
 	cmd.Flags().IntVar(&opts.Width, "width", 0, "width in `PIXELS` (default 720)")
 	cmd.Flags().IntVar(&opts.Height, "height", 0, "height in `PIXELS` (default 405 for the timeline; the bars' own height otherwise)")
 	cmd.Flags().StringVar(&opts.Title, "title", "", "the chart's title, instead of one that says what it shows")
-	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
+	addOutputFileFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "svg")
 	for _, name := range []string{"from", "width", "height", "title"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}

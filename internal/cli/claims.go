@@ -2,13 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/render"
-	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
@@ -63,14 +61,6 @@ type claimsReport struct {
 	Claims []summary.ClaimResult `json:"claims"`
 }
 
-// verdictText says a verdict in words.
-func verdictText(v summary.Verdict) string {
-	if v == summary.Undecided {
-		return "cannot be decided with the current coverage"
-	}
-	return string(v)
-}
-
 func claimsRun(opts *claimsOptions) error {
 	s, err := loadForReport(opts.Factory, needFigures)
 	if err != nil {
@@ -85,36 +75,8 @@ func claimsRun(opts *claimsOptions) error {
 	case "yaml":
 		return render.YAML(opts.IO.Out, claimsReport{Data: age, Claims: results})
 	}
-	var b strings.Builder
-	md := opts.Format == "markdown"
-	if len(results) > 0 {
-		b.WriteString(age.Sentence() + "\n\n")
-	}
-	for i, r := range results {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		c := r.Claim
-		if md {
-			fmt.Fprintf(&b, "### %s (%s): %s\n\n> %s\n\n%s.\n\n", c.ID, c.Date, verdictText(r.Verdict), c.Text, r.Explanation)
-			if r.Tension != "" {
-				fmt.Fprintf(&b, "%s.\n\n", r.Tension)
-			}
-			fmt.Fprintf(&b, "- Counted: %s\n- Source: %s\n", joinOrDash(r.Matched), c.Source)
-			continue
-		}
-		fmt.Fprintf(&b, "%s (%s): %s\n", c.ID, c.Date, verdictText(r.Verdict))
-		fmt.Fprintf(&b, "  claim:   %s\n", c.Text)
-		fmt.Fprintf(&b, "  found:   %s\n", r.Explanation)
-		if r.Tension != "" {
-			fmt.Fprintf(&b, "  implies: %s\n", r.Tension)
-		}
-		fmt.Fprintf(&b, "  counted: %s\n", joinOrDash(r.Matched))
-		fmt.Fprintf(&b, "  source:  %s\n", strings.Join(strings.Fields(c.Source), " "))
-	}
 	if len(results) == 0 && opts.IO.IsStdoutTTY() {
 		fmt.Fprintf(opts.IO.ErrOut, "%s records no published claims\n", s.Display)
 	}
-	_, err = fmt.Fprint(opts.IO.Out, sanitize.Text(b.String()))
-	return err
+	return render.Claims(opts.IO.Out, results, age, opts.Format)
 }

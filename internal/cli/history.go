@@ -11,7 +11,6 @@ import (
 	"github.com/open-workforce/strategy/internal/gitrepo"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/render"
-	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 type historyOptions struct {
@@ -84,37 +83,11 @@ func historyRun(opts *historyOptions) error {
 		}
 		return render.JSON(opts.IO.Out, rep)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\nstatus: %s (%s)\n\n", it.ID, sanitize.Line(it.Title), it.Status, sanitize.Path(it.Path))
-	marks := entryMarks(it)
-	for i, e := range it.Progress {
-		date := e.Date
-		if e.DatePrecision == "month" {
-			date = e.Date[:min(7, len(e.Date))] + "   "
-		}
-		fmt.Fprintf(&b, "%s  %-11s  %s%s\n", date, entryStatus(e), strings.TrimSpace(e.Note), marks[i])
-		if c := e.Correction; c != nil {
-			fmt.Fprintf(&b, "%12s reason: %s\n", "", strings.TrimSpace(c.Reason))
-		}
-		if ev := e.Evidence; ev != nil {
-			fmt.Fprintf(&b, "%12s evidence: %s %s (link %s)\n", "", ev.Kind, ev.URL, ev.Link)
-		}
-	}
+	var log *render.FileLog
 	if opts.Git {
-		fmt.Fprintf(&b, "\ncommits changing %s:\n", it.Path)
-		if rep.Dirty {
-			b.WriteString("  (uncommitted changes in the working tree)\n")
-		}
-		if len(rep.Commits) == 0 {
-			b.WriteString("  none yet\n")
-		}
-		for _, c := range rep.Commits {
-			fmt.Fprintf(&b, "  %s %s %s: %s\n", c.ID[:min(12, len(c.ID))], c.Date, sanitize.Line(c.Author), sanitize.Line(c.Subject))
-		}
+		log = &render.FileLog{Commits: rep.Commits, Dirty: rep.Dirty}
 	}
-	// Titles, notes, URLs, and git authors and subjects are anyone's text.
-	_, err = fmt.Fprint(opts.IO.Out, sanitize.Text(b.String()))
-	return err
+	return render.History(opts.IO.Out, it, log)
 }
 
 func gitHistory(f *Factory, it *dataset.Item, rep *historyReport) error {

@@ -4,17 +4,55 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/atomicfile"
 )
 
-// addOutputFlag adds -o/--output FILE to a command that writes a document or
-// file. -o means the output file in every command; formats are --format.
-func addOutputFlag(cmd *cobra.Command, p *string, usage string, exts ...string) {
-	cmd.Flags().StringVarP(p, "output", "o", "", usage)
+// The two flags that shape output, where it goes and in what format: every
+// command takes them from here, so that each means one thing everywhere.
+
+// addOutputFileFlag adds -o/--output FILE to a command that writes a
+// document or file. -o means the output file in every command; formats are
+// --format. exts are the kinds of file the command writes, for completion
+// and for [outputFlag]'s check.
+func addOutputFileFlag(cmd *cobra.Command, p *string, usage string, exts ...string) {
+	cmd.Flags().VarP(&outputFlag{value: p, cmd: cmd, exts: exts}, "output", "o", usage)
 	_ = cmd.MarkFlagFilename("output", exts...)
+}
+
+// outputFlag is -o FILE. A file name that is exactly a format the command
+// writes ("badge -o svg", "report -o markdown") is a slip for --format, as
+// "list -o json" is on a command with no -o (see formatSlip): it is refused
+// with what to write instead, rather than leaving a file called svg.
+type outputFlag struct {
+	value *string
+	cmd   *cobra.Command
+	exts  []string
+}
+
+func (o *outputFlag) String() string { return *o.value }
+func (o *outputFlag) Type() string   { return "string" }
+func (o *outputFlag) Set(v string) error {
+	if f := o.cmd.Flags().Lookup("format"); f != nil {
+		if format, ok := f.Value.(*enumFlag); ok && slices.Contains(format.allowed, v) {
+			return fmt.Errorf("-o names the output file, not its format: use --format %s (or -o ./%s for a file called %s)", v, v, v)
+		}
+	}
+	if slices.Contains(o.exts, v) {
+		return fmt.Errorf("-o names the output file, and %s is what %s writes, not a name: write -o NAME.%s (or -o ./%s for a file called %s)", v, o.cmd.CommandPath(), v, v, v)
+	}
+	*o.value = v
+	return nil
+}
+
+// addFormatFlag adds --format, long only: -o names an output file in every
+// command that writes one, and nothing else. The first format is the
+// default.
+func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
+	addEnumFlag(cmd, p, "format", "", formats[0], "output format", formats...)
 }
 
 // writeOutput renders with write and sends the result to path, or to stdout

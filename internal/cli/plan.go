@@ -64,7 +64,7 @@ data/plans/ in this repository, each with its url.`,
 	cmd.AddCommand(
 		newCmdPlanInit(f),
 		newCmdPlanCheck(f),
-		newCmdPlanCoverage(f, nil),
+		newCmdPlanCoverage(f),
 		newCmdPlanImport(f),
 	)
 	return cmd

@@ -1,16 +1,11 @@
 package cli
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/coverage"
 	"github.com/open-workforce/strategy/internal/iostreams"
-	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/render"
-	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 type planCoverageOptions struct {
@@ -21,7 +16,7 @@ type planCoverageOptions struct {
 	Format string
 }
 
-func newCmdPlanCoverage(f *Factory, runF func(*planCoverageOptions) error) *cobra.Command {
+func newCmdPlanCoverage(f *Factory) *cobra.Command {
 	opts := &planCoverageOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "coverage <file|dir>... [flags]",
@@ -62,9 +57,6 @@ organisation, actions}]}], unserved, themes, total}}.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Format = tableOrTSV(cmd, opts.IO, opts.Format)
-			if runF != nil {
-				return runF(opts)
-			}
 			return planCoverageRun(opts)
 		},
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -90,215 +82,7 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	case "json":
 		return render.JSON(opts.IO.Out, rep)
 	case "csv":
-		return writeCoverageCSV(opts.IO, rep)
+		return render.CoverageCSV(opts.IO.Out, rep)
 	}
-	return writeCoverage(opts.IO, rep, opts.Format)
-}
-
-func percent(n, of int) int {
-	if of == 0 {
-		return 0
-	}
-	return (n*100 + of/2) / of
-}
-
-func shareText(sh coverage.Share) string {
-	return fmt.Sprintf("%d/%d", sh.Served, sh.Total)
-}
-
-type coverageWriter struct {
-	b        strings.Builder
-	markdown bool
-	format   string // table, tsv or markdown
-	width    int
-}
-
-func (w *coverageWriter) heading(level int, text string) {
-	// Names and titles come from plan files: escaped for Markdown, one
-	// plain line for a terminal.
-	if w.markdown {
-		text = sanitize.Markdown(text)
-	} else {
-		text = sanitize.Line(text)
-	}
-	if w.markdown {
-		fmt.Fprintf(&w.b, "\n%s %s\n\n", strings.Repeat("#", level+1), text)
-		return
-	}
-	if level == 1 {
-		fmt.Fprintf(&w.b, "\n%s\n%s\n", text, strings.Repeat("=", min(len([]rune(text)), 78)))
-		return
-	}
-	fmt.Fprintf(&w.b, "\n%s\n", text)
-}
-
-func (w *coverageWriter) line(format string, args ...any) {
-	for i, a := range args {
-		if s, ok := a.(string); ok {
-			if w.markdown {
-				args[i] = sanitize.Markdown(s)
-			} else {
-				args[i] = sanitize.Line(s)
-			}
-		}
-	}
-	fmt.Fprintf(&w.b, format+"\n", args...)
-}
-
-func (w *coverageWriter) table(t render.Table) error {
-	return flush(&w.b, t, w.format, w.width)
-}
-
-func writeCoverage(ios *iostreams.IOStreams, rep coverage.Report, format string) error {
-	w := &coverageWriter{markdown: format == "markdown", format: format, width: ios.TerminalWidth()}
-	scope := fmt.Sprintf("the %d national items in %s", rep.Items, rep.Dataset)
-	if rep.Declared > rep.Items {
-		scope += fmt.Sprintf(" (%d of the %d the strategy declares)", rep.Items, rep.Declared)
-	}
-	for _, p := range rep.Plans {
-		w.heading(1, planHeading(p.Organisation.Name, p.Title))
-		dropped := p.Actions - p.Counted
-		acts := prose.Count(p.Actions, "action")
-		if dropped > 0 {
-			acts += fmt.Sprintf(", %d dropped or paused and not counted", dropped)
-		}
-		w.line("%s, dated %s; %s.", p.File, p.Date, acts)
-		w.line("Serves %d of %s: %d%%.", p.Total.Served, scope, percent(p.Total.Served, p.Total.Total))
-		if len(p.Overdue) > 0 {
-			var late []string
-			for _, a := range p.Overdue {
-				late = append(late, fmt.Sprintf("%s (due %s, %s)", a.ID, a.Due, strings.ReplaceAll(a.Status, "-", " ")))
-			}
-			w.line("Past their due date and not complete: %s.", strings.Join(late, ", "))
-		}
-		if err := writeThemes(w, "Coverage by theme", p.Themes); err != nil {
-			return err
-		}
-		w.heading(2, "Served, and by which local actions")
-		if len(p.Served) == 0 {
-			w.line("None.")
-		} else {
-			t := render.Table{Header: []string{"Item", "Local actions", "Title"}}
-			for _, sv := range p.Served {
-				t.Rows = append(t.Rows, []string{sv.ID, sv.ActionsText(), sv.Title})
-			}
-			if err := w.table(t); err != nil {
-				return err
-			}
-		}
-		if err := writeUnserved(w, "Not served, by theme", p.Unserved); err != nil {
-			return err
-		}
-	}
-	if len(rep.Plans) > 1 {
-		a := rep.Across
-		w.heading(1, fmt.Sprintf("Across the %d plans", a.Plans))
-		w.line("Together they serve %d of %s: %d%%.", a.Total.Served, scope, percent(a.Total.Served, a.Total.Total))
-		if err := writeThemes(w, "Coverage by theme (served by at least one plan)", a.Themes); err != nil {
-			return err
-		}
-		w.heading(2, "Plans serving each national item")
-		t := render.Table{Header: []string{"Item", "Plans", "Served by", "Title"}}
-		for _, it := range a.Items {
-			var by []string
-			for _, r := range it.ServedBy {
-				by = append(by, fmt.Sprintf("%s (%s)", r.Organisation, strings.Join(r.Actions, ", ")))
-			}
-			t.Rows = append(t.Rows, []string{it.ID, fmt.Sprintf("%d/%d", it.Plans, a.Plans), joinOrDash(by), it.Title})
-		}
-		if err := w.table(t); err != nil {
-			return err
-		}
-		if err := writeUnserved(w, "Served by no plan, by theme", a.Unserved); err != nil {
-			return err
-		}
-	}
-	_, err := fmt.Fprint(ios.Out, strings.TrimPrefix(w.b.String(), "\n"))
-	return err
-}
-
-// planHeading names a plan by its organisation and title, once: a plan
-// titled after its owner ("Northshire County Council workforce plan") is
-// not headed "Northshire County Council: Northshire County Council ...".
-func planHeading(org, title string) string {
-	switch {
-	case title == "":
-		return org
-	case org == "" || strings.HasPrefix(strings.ToLower(title), strings.ToLower(org)):
-		return title
-	}
-	return org + ": " + title
-}
-
-func writeThemes(w *coverageWriter, title string, themes []coverage.Share) error {
-	w.heading(2, title)
-	t := render.Table{Header: []string{"Theme", "Served", "Share", ""}}
-	for _, sh := range themes {
-		t.Rows = append(t.Rows, []string{sh.Name, shareText(sh), fmt.Sprintf("%d%%", percent(sh.Served, sh.Total)), bar(sh.Served, sh.Total, 10)})
-	}
-	return w.table(t)
-}
-
-func writeUnserved(w *coverageWriter, title string, groups []coverage.ThemeItems) error {
-	w.heading(2, title+" (sector-only first: the sector can act on those without government)")
-	if len(groups) == 0 {
-		w.line("None: every national item in the dataset is served.")
-		return nil
-	}
-	for i, g := range groups {
-		if i > 0 {
-			w.line("")
-		}
-		w.line("%s: %d not served", g.Name, len(g.Items))
-		if w.markdown {
-			w.line("")
-		}
-		t := render.Table{Header: []string{"Item", "Actor type", "Title"}}
-		for _, it := range g.Items {
-			t.Rows = append(t.Rows, []string{it.ID, it.ActorType, it.Title})
-		}
-		if err := w.table(t); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// writeCoverageCSV writes the item-by-plan matrix: a row per national item,
-// a column per plan holding the local actions that serve the item.
-func writeCoverageCSV(ios *iostreams.IOStreams, rep coverage.Report) error {
-	header := []string{"id", "theme", "actor_type", "title"}
-	names := map[string]int{}
-	for _, p := range rep.Plans {
-		names[p.Organisation.Name]++
-	}
-	for _, p := range rep.Plans {
-		name := p.Organisation.Name
-		if names[name] > 1 {
-			name += " (" + p.File + ")"
-		}
-		header = append(header, name)
-	}
-	header = append(header, "plans")
-	cw := sanitize.NewCSVWriter(ios.Out) // plan files come from outside: no formulas in spreadsheets
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	for _, it := range rep.Across.Items {
-		row := []string{it.ID, it.Theme, it.ActorType, it.Title}
-		for _, p := range rep.Plans {
-			cell := ""
-			for _, r := range it.ServedBy {
-				if r.File == p.File {
-					cell = strings.Join(r.Actions, "; ")
-				}
-			}
-			row = append(row, cell)
-		}
-		row = append(row, itoa(it.Plans))
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	return cw.Flush()
+	return render.Coverage(opts.IO.Out, rep, opts.Format, opts.IO.TerminalWidth())
 }

@@ -80,7 +80,7 @@ copy saved with 'strategy schema plan > plan.schema.json'.`,
 // addPlanOutputFlags adds the flags of commands that write a plan file.
 func addPlanOutputFlags(cmd *cobra.Command, output *string, force *bool, schemaRef *string) {
 	fl := cmd.Flags()
-	addOutputFlag(cmd, output, "write the plan to `FILE` (default: stdout)", "yaml", "yml")
+	addOutputFileFlag(cmd, output, "write the plan to `FILE` (default: stdout)", "yaml", "yml")
 	fl.BoolVar(force, "force", false, "replace --output if it exists")
 	fl.StringVar(schemaRef, "schema", "", "schema `PATH-OR-URL` for the editor modeline (default: see above)")
 	_ = cmd.RegisterFlagCompletionFunc("schema", cobra.NoFileCompletions)

@@ -70,8 +70,8 @@ The file -o names is written whole or not at all.`,
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
 	addEvidenceFlag(cmd, &opts.Evidence)
-	addEnumFlag(cmd, &opts.Format, "format", "", "html", "output format", report.Formats...)
-	addOutputFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "html", "md")
+	addFormatFlag(cmd, &opts.Format, report.Formats...)
+	addOutputFileFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "html", "md")
 	cmd.Flags().StringSliceVar(&opts.Plans, "plans", nil, "add how the local plans in `FILE|DIR` cover the national items (repeatable, or comma-separated)")
 	_ = cmd.MarkFlagFilename("plans", "yaml", "yml")
 	return cmd

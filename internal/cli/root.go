@@ -173,17 +173,17 @@ Exit codes: 0 ok, 1 the dataset has errors, 2 usage error, 3 could not run.`,
 	}
 	for _, c := range []*cobra.Command{
 		newCmdList(f, nil),
-		newCmdShow(f, nil),
-		newCmdSummary(f, nil),
-		newCmdTimeline(f, nil),
+		newCmdShow(f),
+		newCmdSummary(f),
+		newCmdTimeline(f),
 		newCmdClaims(f),
 		newCmdActors(f),
 		newCmdThemes(f),
 		newCmdReport(f, nil),
 		newCmdBrief(f, nil),
 		newCmdBadge(f),
-		newCmdChart(f, nil),
-		newCmdSite(f, nil),
+		newCmdChart(f),
+		newCmdSite(f),
 	} {
 		c.GroupID = "report"
 		root.AddCommand(c)
@@ -335,12 +335,6 @@ func addEnumFlag(cmd *cobra.Command, p *string, name, short, def, usage string, 
 	_ = cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return allowed, cobra.ShellCompDirectiveNoFileComp
 	})
-}
-
-// addFormatFlag adds --format, long only: -o names an output file in every
-// command that writes one, and nothing else.
-func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
-	addEnumFlag(cmd, p, "format", "", formats[0], "output format", formats...)
 }
 
 // formatSlip explains an -o given to a command that writes no file, as the

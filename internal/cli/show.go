@@ -1,18 +1,12 @@
 package cli
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/plan"
-	"github.com/open-workforce/strategy/internal/prose"
-	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/render"
-	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 type showOptions struct {
@@ -25,7 +19,7 @@ type showOptions struct {
 	Plans  string // a folder (or file) of local plans: show which serve each item
 }
 
-func newCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
+func newCmdShow(f *Factory) *cobra.Command {
 	opts := &showOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "show <id>... [flags]",
@@ -55,9 +49,6 @@ due}]}]. Plans with errors are refused, with their findings on stderr.`,
 		Args: minArgs(1, "at least one item id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IDs = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return showRun(opts)
 		},
 		ValidArgsFunction: completeItemIDs(f),
@@ -95,9 +86,9 @@ func showRun(opts *showOptions) error {
 		}
 		var v any = items
 		if opts.Plans != "" {
-			withPlans := make([]itemWithPlans, len(items))
+			withPlans := make([]render.ItemWithPlans, len(items))
 			for i, it := range items {
-				withPlans[i] = itemWithPlans{Item: it, Plans: servingPlans(plans, it.ID)}
+				withPlans[i] = render.ItemWithPlans{Item: it, Plans: render.ServingPlans(plans, it.ID)}
 			}
 			v = withPlans
 		}
@@ -106,244 +97,7 @@ func showRun(opts *showOptions) error {
 		}
 		return render.YAML(opts.IO.Out, v)
 	}
-	var b strings.Builder
-	for i, it := range items {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		if opts.Format == "markdown" {
-			writeItemMarkdown(&b, s, it, date)
-		} else {
-			writeItemText(&b, s, it, date, opts.IO.TerminalWidth())
-		}
-		if opts.Plans != "" {
-			writeServingPlans(&b, servingPlans(plans, it.ID), opts.Format == "markdown")
-		}
-	}
-	_, err = fmt.Fprint(opts.IO.Out, sanitize.Text(b.String()))
-	return err
-}
-
-// itemWithPlans is an item in show's JSON and YAML with --plans.
-type itemWithPlans struct {
-	*dataset.Item `yaml:",inline"`
-	Plans         []servingPlan `json:"plans" yaml:"plans"`
-}
-
-// servingPlan is a local plan and its actions that serve one item.
-type servingPlan struct {
-	File         string            `json:"file" yaml:"file"`
-	Organisation plan.Organisation `json:"organisation" yaml:"organisation"`
-	Title        string            `json:"title" yaml:"title"`
-	Actions      []plan.Action     `json:"actions" yaml:"actions"`
-}
-
-func servingPlans(plans []*plan.Plan, id string) []servingPlan {
-	out := []servingPlan{}
-	for _, p := range plans {
-		if acts := p.Serving(id); len(acts) > 0 {
-			out = append(out, servingPlan{File: p.Path, Organisation: p.Organisation, Title: p.Title, Actions: acts})
-		}
-	}
-	return out
-}
-
-func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
-	if markdown {
-		b.WriteString("\n### Local plans serving it\n\n")
-	} else {
-		b.WriteString("\nLocal plans serving it:\n")
-	}
-	if len(sp) == 0 {
-		if markdown {
-			b.WriteString("None of the plans given.\n")
-		} else {
-			b.WriteString("  none of the plans given\n")
-		}
-		return
-	}
-	for _, p := range sp {
-		if markdown {
-			fmt.Fprintf(b, "- **%s**, %s (%s)\n", sanitize.Markdown(p.Organisation.Name), sanitize.Markdown(p.Title), sanitize.Markdown(p.File))
-		} else {
-			fmt.Fprintf(b, "  %s: %s (%s)\n", p.Organisation.Name, p.Title, p.File)
-		}
-		for _, a := range p.Actions {
-			due := ""
-			if a.Due != "" {
-				due = ", due " + a.Due
-			}
-			if markdown {
-				fmt.Fprintf(b, "  - %s: %s (%s, %s%s)\n", sanitize.Markdown(a.ID), sanitize.Markdown(a.Title), sanitize.Markdown(a.Owner), a.Status, due)
-			} else {
-				fmt.Fprintf(b, "    %-6s %s (%s, %s%s)\n", a.ID, a.Title, a.Owner, a.Status, due)
-			}
-		}
-	}
-}
-
-func actorNames(s *dataset.Set, ids []string) string {
-	var out []string
-	for _, id := range ids {
-		if a := s.Actor(id); a != nil {
-			out = append(out, fmt.Sprintf("%s (%s)", a.Name, id))
-		} else {
-			out = append(out, id)
-		}
-	}
-	return joinOrDash(out)
-}
-
-func themeName(s *dataset.Set, it *dataset.Item) string {
-	th := s.Theme(it.Theme)
-	if th == nil {
-		return it.Theme
-	}
-	area := it.Area
-	for _, a := range th.Areas {
-		if a.ID == it.Area {
-			area = a.Name
-		}
-	}
-	return fmt.Sprintf("%s / %s", th.Name, area)
-}
-
-func timescale(it *dataset.Item) string {
-	if it.Timescale.Due == "" {
-		return it.Timescale.Stated
-	}
-	return fmt.Sprintf("%s (due %s)", it.Timescale.Stated, it.Timescale.Due)
-}
-
-func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string, width int) {
-	width = min(max(width, 40), 100)
-	fmt.Fprintf(b, "%s  %s\n", it.ID, it.Title)
-	field := func(name, value string) { fmt.Fprintf(b, "  %-11s %s\n", name+":", value) }
-	field("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
-	field("Kind", it.Kind)
-	field("Membership", membership(it))
-	field("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
-	field("Lead", actorNames(s, it.Actors.Lead))
-	field("Partners", actorNames(s, it.Actors.Partners))
-	field("Actor type", it.ActorType)
-	field("Timescale", timescale(it))
-	field("File", it.Path)
-	b.WriteString("\n")
-	for _, l := range prose.Wrap(it.Summary, width-2) {
-		b.WriteString("  " + l + "\n")
-	}
-	b.WriteString("\nProgress:\n")
-	marks := entryMarks(it)
-	for i, e := range it.Progress {
-		mark := ""
-		if e.Date > date && e.Correction == nil {
-			mark = " (after " + date + ")"
-		}
-		precision := ""
-		if e.DatePrecision == "month" {
-			precision = " (month only)"
-		}
-		fmt.Fprintf(b, "  %s  %s%s%s%s\n", e.Date, entryStatus(e), precision, marks[i], mark)
-		for _, l := range prose.Wrap(e.Note, width-14) {
-			b.WriteString("              " + l + "\n")
-		}
-		if c := e.Correction; c != nil {
-			for j, l := range prose.Wrap("reason: "+c.Reason, width-14) {
-				if j > 0 {
-					l = "  " + l
-				}
-				b.WriteString("              " + l + "\n")
-			}
-		}
-		if ev := e.Evidence; ev != nil {
-			fmt.Fprintf(b, "              evidence: %s, link %s: %s\n", ev.Kind, ev.Link, ev.URL)
-		}
-	}
-	b.WriteString("\nSources:\n")
-	for _, src := range it.Sources {
-		title := ""
-		if src.Title != "" {
-			title = " " + src.Title
-		}
-		fmt.Fprintf(b, "  %-9s %s%s\n", src.Kind, src.URL, title)
-	}
-	if it.Notes != "" {
-		b.WriteString("\nNotes:\n")
-		for _, l := range prose.Wrap(it.Notes, width-2) {
-			b.WriteString("  " + l + "\n")
-		}
-	}
-}
-
-func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string) {
-	md := sanitize.Markdown
-	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", md(it.ID), md(it.Title), md(it.Summary))
-	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, md(value)) }
-	row("Status", fmt.Sprintf("%s (as of %s)", dash(query.Status(it, date)), date))
-	row("Kind", it.Kind)
-	row("Membership", membership(it))
-	row("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
-	row("Lead", actorNames(s, it.Actors.Lead))
-	row("Partners", actorNames(s, it.Actors.Partners))
-	row("Actor type", it.ActorType)
-	row("Timescale", timescale(it))
-	b.WriteString("\n### Progress\n\n")
-	marks := entryMarks(it)
-	for i, e := range it.Progress {
-		fmt.Fprintf(b, "- %s, %s%s: %s", md(e.Date), md(entryStatus(e)), md(marks[i]), md(strings.TrimSpace(e.Note)))
-		if c := e.Correction; c != nil {
-			fmt.Fprintf(b, " Reason: %s", md(c.Reason))
-		}
-		if ev := e.Evidence; ev != nil {
-			fmt.Fprintf(b, " (%s, link %s)", sanitize.MarkdownLink(ev.Kind, ev.URL), md(ev.Link))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\n### Sources\n\n")
-	for _, src := range it.Sources {
-		title := src.Title
-		if title == "" {
-			title = src.URL
-		}
-		fmt.Fprintf(b, "- %s (%s)\n", sanitize.MarkdownLink(title, src.URL), md(src.Kind))
-	}
-	if it.Notes != "" {
-		fmt.Fprintf(b, "\n%s\n", md(it.Notes))
-	}
-}
-
-// entryStatus names what an entry records: its status, or for a correction
-// which entry it corrects and the status that should have stood.
-func entryStatus(e dataset.Entry) string {
-	if c := e.Correction; c != nil {
-		return fmt.Sprintf("correction of %s: %s", c.Corrects, e.Status)
-	}
-	return e.Status
-}
-
-// entryMarks says, for each entry of the item's log, what later knowledge
-// changed about it: a correction that replaced its status, or that it was
-// recorded after the event.
-func entryMarks(it *dataset.Item) []string {
-	marks := make([]string, len(it.Progress))
-	by := it.CorrectedBy()
-	for i := range it.Progress {
-		e := &it.Progress[i]
-		if e.Recorded != "" {
-			marks[i] += " (recorded " + e.Recorded + ")"
-		}
-		if c := by[e]; c != nil {
-			marks[i] += fmt.Sprintf(" [corrected on %s: %s stands instead]", c.Date, c.Status)
-		}
-	}
-	return marks
-}
-
-// membership says how sure we are that the item is one of the declared ones.
-func membership(it *dataset.Item) string {
-	out := dash(dataset.MembershipMeaning[it.Membership])
-	if it.MembershipNote != "" {
-		out += "; " + it.MembershipNote
-	}
-	return out
+	return render.Items(opts.IO.Out, s, items, date, render.ItemsOptions{
+		Format: opts.Format, Width: opts.IO.TerminalWidth(), WithPlans: opts.Plans != "", Plans: plans,
+	})
 }

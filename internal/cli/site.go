@@ -21,7 +21,7 @@ type siteOptions struct {
 	Force   bool
 }
 
-func newCmdSite(f *Factory, runF func(*siteOptions) error) *cobra.Command {
+func newCmdSite(f *Factory) *cobra.Command {
 	opts := &siteOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "site -o DIR [flags]",
@@ -63,13 +63,10 @@ empty or holds a site written before; --force replaces any folder.`,
   $ strategy site -o public --plans plans/`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return siteRun(opts)
 		},
 	}
-	addOutputFlag(cmd, &opts.Output, "write the site into the folder `DIR` (required)")
+	addOutputFileFlag(cmd, &opts.Output, "write the site into the folder `DIR` (required)")
 	_ = cmd.MarkFlagDirname("output")
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "the absolute `URL` the site is served from, for feeds and the sitemap")
 	_ = cmd.RegisterFlagCompletionFunc("base-url", cobra.NoFileCompletions)

@@ -79,10 +79,14 @@ func entryText(e dataset.Entry, added int) string {
 
 // ChangeMarkdown writes a dataset comparison as a pull request comment or a
 // GitHub Actions job summary: a headline, then one table row per change.
+// Dataset text is escaped piece by piece as it goes in, so that the markup
+// around it (the bold of a rewritten log, the evidence link) stays markup.
 func ChangeMarkdown(w io.Writer, r change.Report) error {
+	md := sanitize.Markdown
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Dataset changes: %s → %s\n\n", sanitize.Markdown(r.Base), sanitize.Markdown(r.Head))
-	fmt.Fprintf(&b, "**%s; %s**\n\n", r.Moves(), r.Headline())
+	fmt.Fprintf(&b, "### Dataset changes: %s → %s\n\n", md(r.Base), md(r.Head))
+	// The headline is counts; the moves name statuses, which are data.
+	fmt.Fprintf(&b, "**%s; %s**\n\n", md(r.Moves()), r.Headline())
 	if r.Empty() {
 		b.WriteString("No changes to the dataset.\n")
 		_, err := io.WriteString(w, b.String())
@@ -93,37 +97,30 @@ func ChangeMarkdown(w io.Writer, r change.Report) error {
 	}
 	var rows [][]string
 	for _, it := range r.Added {
-		rows = append(rows, []string{it.ID, "added: " + it.Title + " (" + it.Status + ")", "", ""})
+		rows = append(rows, []string{md(it.ID), "added: " + md(it.Title) + " (" + md(it.Status) + ")", "", ""})
 	}
 	for _, it := range r.Removed {
-		rows = append(rows, []string{it.ID, "removed: " + it.Title + " (was " + it.Status + ")", "", ""})
+		rows = append(rows, []string{md(it.ID), "removed: " + md(it.Title) + " (was " + md(it.Status) + ")", "", ""})
 	}
 	for _, p := range r.Progress {
-		what := p.From + " → " + p.To
+		what := md(p.From) + " → " + md(p.To)
 		if !p.Moved() {
-			what = "still " + p.To + ", progress noted"
+			what = "still " + md(p.To) + ", progress noted"
 		}
 		if p.Rewrote {
 			what += "; **earlier entries changed**"
 		}
 		date, evidence := "", ""
 		if p.Entry != nil {
-			date = p.Entry.Date
+			date = md(p.Entry.Date)
 			if ev := p.Entry.Evidence; ev != nil {
 				evidence = sanitize.MarkdownLink(ev.Kind, ev.URL)
 			}
 		}
-		rows = append(rows, []string{p.ID, what, date, evidence})
+		rows = append(rows, []string{md(p.ID), what, date, evidence})
 	}
 	for _, f := range r.Fields {
-		rows = append(rows, []string{f.ID, fmt.Sprintf("%s: %s → %s", f.Field, quoteMD(f.From), quoteMD(f.To)), "", ""})
-	}
-	for _, row := range rows {
-		for i := range row {
-			if i != 3 {
-				row[i] = sanitize.Markdown(row[i])
-			}
-		}
+		rows = append(rows, []string{md(f.ID), md(f.Field) + ": " + quoteMD(f.From) + " → " + quoteMD(f.To), "", ""})
 	}
 	t := tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewMarkdown()),
@@ -139,6 +136,8 @@ func ChangeMarkdown(w io.Writer, r change.Report) error {
 	return t.Render()
 }
 
+// quoteMD quotes a field's value, escaped for Markdown, cut to a length a
+// table cell can show.
 func quoteMD(s string) string {
 	if s == "" {
 		return "(none)"
@@ -147,5 +146,5 @@ func quoteMD(s string) string {
 	if r := []rune(s); len(r) > limit {
 		s = string(r[:limit]) + "…"
 	}
-	return "“" + s + "”"
+	return "“" + sanitize.Markdown(s) + "”"
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -92,6 +93,9 @@ func fill(tbl *tablewriter.Table, t Table, cell func(string) string) error {
 	return tbl.Render()
 }
 
+// itoa is strconv.Itoa, short for table cells.
+func itoa(n int) string { return strconv.Itoa(n) }
+
 // orDash shows a missing value in a table people read; CSV leaves it empty,
 // as JSON writes null.
 func orDash(s string) string {
@@ -100,6 +104,9 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// joinOrDash lists values in a cell, or shows that there are none.
+func joinOrDash(ss []string) string { return orDash(strings.Join(ss, ", ")) }
 
 // TSV fields cannot hold tabs or newlines: [sanitize.Line] makes them spaces.
 // TSV is what a pipe gets by default, and how most output reaches a
