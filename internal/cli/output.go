@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -16,10 +17,36 @@ import (
 
 // addOutputFileFlag adds -o/--output FILE to a command that writes a
 // document or file. -o means the output file in every command; formats are
-// --format.
+// --format. exts are the kinds of file the command writes, for completion
+// and for [outputFlag]'s check.
 func addOutputFileFlag(cmd *cobra.Command, p *string, usage string, exts ...string) {
-	cmd.Flags().StringVarP(p, "output", "o", "", usage)
+	cmd.Flags().VarP(&outputFlag{value: p, cmd: cmd, exts: exts}, "output", "o", usage)
 	_ = cmd.MarkFlagFilename("output", exts...)
+}
+
+// outputFlag is -o FILE. A file name that is exactly a format the command
+// writes ("badge -o svg", "report -o markdown") is a slip for --format, as
+// "list -o json" is on a command with no -o (see formatSlip): it is refused
+// with what to write instead, rather than leaving a file called svg.
+type outputFlag struct {
+	value *string
+	cmd   *cobra.Command
+	exts  []string
+}
+
+func (o *outputFlag) String() string { return *o.value }
+func (o *outputFlag) Type() string   { return "string" }
+func (o *outputFlag) Set(v string) error {
+	if f := o.cmd.Flags().Lookup("format"); f != nil {
+		if format, ok := f.Value.(*enumFlag); ok && slices.Contains(format.allowed, v) {
+			return fmt.Errorf("-o names the output file, not its format: use --format %s (or -o ./%s for a file called %s)", v, v, v)
+		}
+	}
+	if slices.Contains(o.exts, v) {
+		return fmt.Errorf("-o names the output file, and %s is what %s writes, not a name: write -o NAME.%s (or -o ./%s for a file called %s)", v, o.cmd.CommandPath(), v, v, v)
+	}
+	*o.value = v
+	return nil
 }
 
 // addFormatFlag adds --format, long only: -o names an output file in every

@@ -197,8 +197,9 @@ func (l *loader) loadItems(names []string) []*Item {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			in := interner{}
 			for i := range next {
-				results[i] = l.loadItem(names[i])
+				results[i] = l.loadItem(names[i], in)
 			}
 		})
 	}
@@ -226,7 +227,7 @@ func (l *loader) loadItems(names []string) []*Item {
 	return kept
 }
 
-func (l *loader) loadItem(name string) *Item {
+func (l *loader) loadItem(name string, in interner) *Item {
 	doc := l.readDoc(name, schema.Item, false)
 	if doc == nil {
 		return nil
@@ -238,6 +239,7 @@ func (l *loader) loadItem(name string) *Item {
 	if l.opts.Lean {
 		it.dropProse()
 	}
+	it.share(in)
 	it.Path = l.opts.Path(name)
 	it.Doc = doc
 	fsys := l.fsys

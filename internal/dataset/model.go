@@ -357,14 +357,62 @@ func (it *Item) asOf(date string, statedOnly bool) *Item {
 // the schema has checked it, so that validating a very large dataset holds
 // little more than ids, dates and references.
 func (it *Item) dropProse() {
-	it.Summary, it.Notes = "", ""
+	it.Summary, it.Notes, it.MembershipNote = "", "", ""
 	for i := range it.Progress {
-		it.Progress[i].Note = ""
-		if e := it.Progress[i].Evidence; e != nil {
-			e.Title = ""
+		e := &it.Progress[i]
+		e.Note = ""
+		if e.Evidence != nil {
+			// Figures use the kind of link, never the address.
+			e.Evidence.Title, e.Evidence.URL = "", ""
+		}
+		if e.Correction != nil {
+			e.Correction.Reason = ""
 		}
 	}
 	for i := range it.Sources {
-		it.Sources[i].Title, it.Sources[i].Note = "", ""
+		it.Sources[i].Title, it.Sources[i].Note, it.Sources[i].URL = "", "", ""
+	}
+}
+
+// interner hands out one copy of each short value that items repeat:
+// statuses, kinds, themes, actor ids and dates. Every file's parse makes its
+// own copies; sharing them keeps a large dataset's memory in proportion to
+// what it says rather than to how often it says it. One per worker, so no
+// lock.
+type interner map[string]string
+
+func (in interner) of(s string) string {
+	if c, ok := in[s]; ok {
+		return c
+	}
+	in[s] = s
+	return s
+}
+
+func (in interner) all(ss []string) {
+	for i, s := range ss {
+		ss[i] = in.of(s)
+	}
+}
+
+// share replaces the item's vocabulary values with shared copies.
+func (it *Item) share(in interner) {
+	for _, p := range []*string{&it.Kind, &it.Membership, &it.Theme, &it.ThemeBasis, &it.Area, &it.Wording, &it.Status, &it.Timescale.Stated, &it.Timescale.Due} {
+		*p = in.of(*p)
+	}
+	in.all(it.Actors.Lead)
+	in.all(it.Actors.Partners)
+	for i := range it.Progress {
+		e := &it.Progress[i]
+		e.Date, e.DatePrecision, e.Recorded, e.Status = in.of(e.Date), in.of(e.DatePrecision), in.of(e.Recorded), in.of(e.Status)
+		if e.Evidence != nil {
+			e.Evidence.Kind, e.Evidence.Link = in.of(e.Evidence.Kind), in.of(e.Evidence.Link)
+		}
+		if e.Correction != nil {
+			e.Correction.Corrects = in.of(e.Correction.Corrects)
+		}
+	}
+	for i := range it.Sources {
+		it.Sources[i].Kind = in.of(it.Sources[i].Kind)
 	}
 }
