@@ -174,8 +174,15 @@ func (vd *validator) validate() (*uneval, error) {
 		}
 		vd.condValidate()
 
-		for _, ext := range s.Extensions {
-			ext.Validate(&ValidatorContext{vd}, v)
+		if len(s.Extensions) > 0 {
+			// strategy patch: an extension gets a copy on the heap, which
+			// is copied back after, so that vd itself never escapes and
+			// every sub-validator stays on the stack when there are none.
+			cp := *vd
+			for _, ext := range s.Extensions {
+				ext.Validate(&ValidatorContext{&cp}, v)
+			}
+			*vd = cp
 		}
 
 		if s.DraftVersion >= 2019 {
@@ -460,6 +467,12 @@ func (vd *validator) strValidate(str string) {
 	}
 
 	if s.DraftVersion == 6 {
+		return
+	}
+
+	// strategy patch: without content keywords there is nothing below to
+	// do, and the copy of the string below would be made for nothing.
+	if s.ContentEncoding == nil && s.ContentMediaType == nil && s.ContentSchema == nil {
 		return
 	}
 
