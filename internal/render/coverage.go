@@ -10,60 +10,6 @@ import (
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
-func percent(n, of int) int {
-	if of == 0 {
-		return 0
-	}
-	return (n*100 + of/2) / of
-}
-
-func shareText(sh coverage.Share) string {
-	return fmt.Sprintf("%d/%d", sh.Served, sh.Total)
-}
-
-type coverageWriter struct {
-	b        strings.Builder
-	markdown bool
-	format   string // table, tsv or markdown
-	width    int
-}
-
-func (w *coverageWriter) heading(level int, text string) {
-	// Names and titles come from plan files: escaped for Markdown, one
-	// plain line for a terminal.
-	if w.markdown {
-		text = sanitize.Markdown(text)
-	} else {
-		text = sanitize.Line(text)
-	}
-	if w.markdown {
-		fmt.Fprintf(&w.b, "\n%s %s\n\n", strings.Repeat("#", level+1), text)
-		return
-	}
-	if level == 1 {
-		fmt.Fprintf(&w.b, "\n%s\n%s\n", text, strings.Repeat("=", min(len([]rune(text)), 78)))
-		return
-	}
-	fmt.Fprintf(&w.b, "\n%s\n", text)
-}
-
-func (w *coverageWriter) line(format string, args ...any) {
-	for i, a := range args {
-		if s, ok := a.(string); ok {
-			if w.markdown {
-				args[i] = sanitize.Markdown(s)
-			} else {
-				args[i] = sanitize.Line(s)
-			}
-		}
-	}
-	fmt.Fprintf(&w.b, format+"\n", args...)
-}
-
-func (w *coverageWriter) table(t Table) error {
-	return WriteTable(&w.b, t, w.format, w.width)
-}
-
 // Coverage writes what `strategy plan coverage` shows people, as sections of
 // tables in format table, tsv or markdown fitted to width columns: for each
 // plan, coverage by theme, the items served and by which actions, and those
@@ -136,6 +82,45 @@ func Coverage(out io.Writer, rep coverage.Report, format string, width int) erro
 	return err
 }
 
+// CoverageCSV writes the item-by-plan matrix: a row per national item, a
+// column per plan holding the local actions that serve the item.
+func CoverageCSV(w io.Writer, rep coverage.Report) error {
+	header := []string{"id", "theme", "actor_type", "title"}
+	names := map[string]int{}
+	for _, p := range rep.Plans {
+		names[p.Organisation.Name]++
+	}
+	for _, p := range rep.Plans {
+		name := p.Organisation.Name
+		if names[name] > 1 {
+			name += " (" + p.File + ")"
+		}
+		header = append(header, name)
+	}
+	header = append(header, "plans")
+	cw := sanitize.NewCSVWriter(w) // plan files come from outside: no formulas in spreadsheets
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, it := range rep.Across.Items {
+		row := []string{it.ID, it.Theme, it.ActorType, it.Title}
+		for _, p := range rep.Plans {
+			cell := ""
+			for _, r := range it.ServedBy {
+				if r.File == p.File {
+					cell = strings.Join(r.Actions, "; ")
+				}
+			}
+			row = append(row, cell)
+		}
+		row = append(row, itoa(it.Plans))
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
+}
+
 // planHeading names a plan by its organisation and title, once: a plan
 // titled after its owner ("Northshire County Council workforce plan") is
 // not headed "Northshire County Council: Northshire County Council ...".
@@ -183,41 +168,59 @@ func writeUnserved(w *coverageWriter, title string, groups []coverage.ThemeItems
 	return nil
 }
 
-// CoverageCSV writes the item-by-plan matrix: a row per national item, a
-// column per plan holding the local actions that serve the item.
-func CoverageCSV(w io.Writer, rep coverage.Report) error {
-	header := []string{"id", "theme", "actor_type", "title"}
-	names := map[string]int{}
-	for _, p := range rep.Plans {
-		names[p.Organisation.Name]++
+// coverageWriter gathers the sections in memory, so a table that fails
+// leaves nothing half written, and escapes what plan files say for the
+// format at hand.
+type coverageWriter struct {
+	b        strings.Builder
+	markdown bool
+	format   string // table, tsv or markdown
+	width    int
+}
+
+func (w *coverageWriter) heading(level int, text string) {
+	// Names and titles come from plan files: escaped for Markdown, one
+	// plain line for a terminal.
+	if w.markdown {
+		text = sanitize.Markdown(text)
+	} else {
+		text = sanitize.Line(text)
 	}
-	for _, p := range rep.Plans {
-		name := p.Organisation.Name
-		if names[name] > 1 {
-			name += " (" + p.File + ")"
-		}
-		header = append(header, name)
+	if w.markdown {
+		fmt.Fprintf(&w.b, "\n%s %s\n\n", strings.Repeat("#", level+1), text)
+		return
 	}
-	header = append(header, "plans")
-	cw := sanitize.NewCSVWriter(w) // plan files come from outside: no formulas in spreadsheets
-	if err := cw.Write(header); err != nil {
-		return err
+	if level == 1 {
+		fmt.Fprintf(&w.b, "\n%s\n%s\n", text, strings.Repeat("=", min(len([]rune(text)), 78)))
+		return
 	}
-	for _, it := range rep.Across.Items {
-		row := []string{it.ID, it.Theme, it.ActorType, it.Title}
-		for _, p := range rep.Plans {
-			cell := ""
-			for _, r := range it.ServedBy {
-				if r.File == p.File {
-					cell = strings.Join(r.Actions, "; ")
-				}
+	fmt.Fprintf(&w.b, "\n%s\n", text)
+}
+
+func (w *coverageWriter) line(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			if w.markdown {
+				args[i] = sanitize.Markdown(s)
+			} else {
+				args[i] = sanitize.Line(s)
 			}
-			row = append(row, cell)
-		}
-		row = append(row, itoa(it.Plans))
-		if err := cw.Write(row); err != nil {
-			return err
 		}
 	}
-	return cw.Flush()
+	fmt.Fprintf(&w.b, format+"\n", args...)
+}
+
+func (w *coverageWriter) table(t Table) error {
+	return WriteTable(&w.b, t, w.format, w.width)
+}
+
+func percent(n, of int) int {
+	if of == 0 {
+		return 0
+	}
+	return (n*100 + of/2) / of
+}
+
+func shareText(sh coverage.Share) string {
+	return fmt.Sprintf("%d/%d", sh.Served, sh.Total)
 }
