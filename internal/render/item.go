@@ -136,19 +136,27 @@ func timescale(it *dataset.Item) string {
 	return fmt.Sprintf("%s (due %s)", it.Timescale.Stated, it.Timescale.Due)
 }
 
+// itemFields are the named fields that head an item in text and Markdown
+// alike, in order.
+func itemFields(s *dataset.Set, it *dataset.Item, date string) [][2]string {
+	return [][2]string{
+		{"Status", fmt.Sprintf("%s (as of %s)", orDash(query.Status(it, date)), date)},
+		{"Kind", it.Kind},
+		{"Membership", membership(it)},
+		{"Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis)},
+		{"Lead", actorNames(s, it.Actors.Lead)},
+		{"Partners", actorNames(s, it.Actors.Partners)},
+		{"Actor type", it.ActorType},
+		{"Timescale", timescale(it)},
+	}
+}
+
 func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string, width int) {
 	width = min(max(width, 40), 100)
 	fmt.Fprintf(b, "%s  %s\n", it.ID, it.Title)
-	field := func(name, value string) { fmt.Fprintf(b, "  %-11s %s\n", name+":", value) }
-	field("Status", fmt.Sprintf("%s (as of %s)", orDash(query.Status(it, date)), date))
-	field("Kind", it.Kind)
-	field("Membership", membership(it))
-	field("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
-	field("Lead", actorNames(s, it.Actors.Lead))
-	field("Partners", actorNames(s, it.Actors.Partners))
-	field("Actor type", it.ActorType)
-	field("Timescale", timescale(it))
-	field("File", it.Path)
+	for _, f := range append(itemFields(s, it, date), [2]string{"File", it.Path}) {
+		fmt.Fprintf(b, "  %-11s %s\n", f[0]+":", f[1])
+	}
 	b.WriteString("\n")
 	for _, l := range prose.Wrap(it.Summary, width-2) {
 		b.WriteString("  " + l + "\n")
@@ -199,15 +207,9 @@ func writeItemText(b *strings.Builder, s *dataset.Set, it *dataset.Item, date st
 func writeItemMarkdown(b *strings.Builder, s *dataset.Set, it *dataset.Item, date string) {
 	md := sanitize.Markdown
 	fmt.Fprintf(b, "## %s: %s\n\n%s\n\n", md(it.ID), md(it.Title), md(it.Summary))
-	row := func(name, value string) { fmt.Fprintf(b, "- **%s:** %s\n", name, md(value)) }
-	row("Status", fmt.Sprintf("%s (as of %s)", orDash(query.Status(it, date)), date))
-	row("Kind", it.Kind)
-	row("Membership", membership(it))
-	row("Theme", fmt.Sprintf("%s (%s)", themeName(s, it), it.ThemeBasis))
-	row("Lead", actorNames(s, it.Actors.Lead))
-	row("Partners", actorNames(s, it.Actors.Partners))
-	row("Actor type", it.ActorType)
-	row("Timescale", timescale(it))
+	for _, f := range itemFields(s, it, date) {
+		fmt.Fprintf(b, "- **%s:** %s\n", f[0], md(f[1]))
+	}
 	b.WriteString("\n### Progress\n\n")
 	marks := entryMarks(it)
 	for i, e := range it.Progress {
