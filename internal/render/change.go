@@ -5,10 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/open-workforce/strategy/internal/change"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/sanitize"
@@ -122,13 +118,7 @@ func ChangeMarkdown(w io.Writer, r change.Report) error {
 	for _, f := range r.Fields {
 		rows = append(rows, []string{md(f.ID), md(f.Field) + ": " + quoteMD(f.From) + " → " + quoteMD(f.To), "", ""})
 	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewMarkdown()),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-	)
+	t := markdownTable(w)
 	t.Header("Item", "Change", "Date", "Evidence")
 	if err := t.Bulk(rows); err != nil {
 		return err

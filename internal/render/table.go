@@ -50,14 +50,7 @@ func WriteTable(w io.Writer, t Table, format string, width int) error {
 		}
 		return cw.Flush()
 	case "markdown":
-		tbl := tablewriter.NewTable(w,
-			tablewriter.WithRenderer(renderer.NewMarkdown()),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAlignment(tw.AlignLeft),
-		)
-		return fill(tbl, t, sanitize.Markdown)
+		return fill(markdownTable(w), t, sanitize.Markdown)
 	case "table":
 		tbl := tablewriter.NewTable(w,
 			tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -77,6 +70,18 @@ func WriteTable(w io.Writer, t Table, format string, width int) error {
 		return writeHidden(w, hidden, width)
 	}
 	return fmt.Errorf("unknown table format %q", format)
+}
+
+// markdownTable is a GitHub Markdown table, cells left-aligned and never
+// wrapped: the page that shows it wraps them.
+func markdownTable(w io.Writer) *tablewriter.Table {
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewMarkdown()),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	)
 }
 
 func fill(tbl *tablewriter.Table, t Table, cell func(string) string) error {
