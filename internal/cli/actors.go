@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
@@ -14,16 +12,6 @@ type actorsOptions struct {
 	Factory *Factory
 
 	Format string
-}
-
-type actorRecord struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Short      string `json:"short"`
-	Type       string `json:"type"`
-	Government bool   `json:"government"`
-	Leads      int    `json:"leads"`
-	Partners   int    `json:"partners"`
 }
 
 func newCmdActors(f *Factory) *cobra.Command {
@@ -69,33 +57,10 @@ func actorsRun(opts *actorsOptions) error {
 			partners[id]++
 		}
 	}
-	records := []actorRecord{}
+	records := []render.ActorRecord{}
 	for _, a := range s.Registry.Actors {
 		gov, _ := s.IsGovernment(a.ID)
-		records = append(records, actorRecord{ID: a.ID, Name: a.Name, Short: a.Short, Type: a.Type, Government: gov, Leads: leads[a.ID], Partners: partners[a.ID]})
+		records = append(records, render.ActorRecord{ID: a.ID, Name: a.Name, Short: a.Short, Type: a.Type, Government: gov, Leads: leads[a.ID], Partners: partners[a.ID]})
 	}
-	switch opts.Format {
-	case "json":
-		return render.JSON(opts.IO.Out, records)
-	case "yaml":
-		return render.YAML(opts.IO.Out, records)
-	case "ids":
-		for _, r := range records {
-			if _, err := fmt.Fprintln(opts.IO.Out, r.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	// A narrow terminal hides the short name, then whether the type is
-	// government (the type says it), then the type; ids stay whole.
-	t := render.Table{Header: []string{"ID", "Short", "Name", "Type", "Government", "Leads", "Partners"}, Optional: []int{1, 4, 3}}
-	for _, r := range records {
-		gov := "no"
-		if r.Government {
-			gov = "yes"
-		}
-		t.Rows = append(t.Rows, []string{r.ID, r.Short, r.Name, r.Type, gov, itoa(r.Leads), itoa(r.Partners)})
-	}
-	return render.WriteTable(opts.IO.Out, t, opts.Format, opts.IO.TerminalWidth())
+	return render.Actors(opts.IO.Out, records, opts.Format, opts.IO.TerminalWidth())
 }

@@ -3,15 +3,12 @@ package cli
 import (
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
-	"github.com/open-workforce/strategy/internal/record"
 	"github.com/open-workforce/strategy/internal/render"
 )
 
@@ -166,67 +163,7 @@ func listRun(opts *listOptions) error {
 	if len(items) == 0 && opts.IO.IsStdoutTTY() && opts.Format != "json" && opts.Format != "yaml" {
 		fmt.Fprintln(opts.IO.ErrOut, "no items match")
 	}
-	switch opts.Format {
-	case "json", "yaml":
-		records := record.Items(items, date)
-		if opts.Format == "json" {
-			return render.JSON(out, records)
-		}
-		if len(records) == 0 {
-			_, err := fmt.Fprintln(out, "[]")
-			return err
-		}
-		return render.YAML(out, records)
-	case "ids":
-		var b strings.Builder
-		for _, it := range items {
-			b.WriteString(it.ID + "\n")
-		}
-		_, err := fmt.Fprint(out, b.String())
-		return err
-	}
-	if opts.Format == "tsv" {
-		// TSV keeps its documented columns and ids for scripts.
-		t := render.Table{Header: []string{"ID", "Kind", "Status", "Due", "Lead", "Title"}}
-		for _, it := range items {
-			t.Rows = append(t.Rows, []string{it.ID, it.Kind, query.Status(it, date), it.Timescale.Due, strings.Join(it.Actors.Lead, ", "), it.Title})
-		}
-		return render.WriteTable(out, t, opts.Format, opts.IO.TerminalWidth())
-	}
-	return render.WriteTable(out, itemTable(s, items, date), opts.Format, opts.IO.TerminalWidth())
-}
-
-// itemTable is the list people read, in a table, Markdown or CSV: the same
-// columns in each, with theme and lead by name as summary shows them. A
-// narrow terminal hides theme, actor type, kind and lead, in that order,
-// and says so; the id, status, due date and title always show.
-func itemTable(s *dataset.Set, items []*dataset.Item, date string) render.Table {
-	t := render.Table{
-		Header:   []string{"ID", "Theme", "Kind", "Status", "Due", "Actor type", "Lead", "Title"},
-		Optional: []int{1, 5, 2, 6},
-	}
-	for _, it := range items {
-		theme := it.Theme
-		if th := s.Theme(it.Theme); th != nil && th.Name != "" {
-			theme = th.Name
-		}
-		t.Rows = append(t.Rows, []string{it.ID, theme, it.Kind, query.Status(it, date), it.Timescale.Due,
-			it.ActorType, strings.Join(shortNames(s, it.Actors.Lead), ", "), it.Title})
-	}
-	return t
-}
-
-// shortNames gives each actor's short name, as summary does, or its id when
-// it has none.
-func shortNames(s *dataset.Set, ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id
-		if a := s.Actor(id); a != nil && a.Short != "" {
-			out[i] = a.Short
-		}
-	}
-	return out
+	return render.List(out, s, items, date, opts.Format, opts.IO.TerminalWidth())
 }
 
 // servedByPlan keeps the items that the plan in path serves, or, for a
@@ -244,6 +181,3 @@ func servedByPlan(f *Factory, s *dataset.Set, path string, items []*dataset.Item
 	}
 	return slices.DeleteFunc(items, func(it *dataset.Item) bool { return !served[it.ID] }), nil
 }
-
-// itoa is strconv.Itoa, short for table cells.
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -2,12 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/dataset"
-	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/suggest"
 )
@@ -68,16 +66,6 @@ func loadAsOf(f *Factory, n need, flag string) (*dataset.Set, string, error) {
 	return s, date, err
 }
 
-// tableOrTSV picks TSV for the default table format when stdout is not a
-// terminal, so pipes get one clean line per row; an explicit --format table
-// is honoured.
-func tableOrTSV(cmd *cobra.Command, ios *iostreams.IOStreams, format string) string {
-	if format == "table" && !ios.IsStdoutTTY() && !cmd.Flags().Changed("format") {
-		return "tsv"
-	}
-	return format
-}
-
 // loadForReport loads the dataset and refuses one so broken that no figure
 // would mean anything.
 func loadForReport(f *Factory, n need) (*dataset.Set, error) {
@@ -100,13 +88,3 @@ func itemHint(s *dataset.Set, id string) string {
 	}
 	return suggest.Hint(suggest.ID(id, ids))
 }
-
-// dash shows an empty value in a table cell.
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func joinOrDash(ss []string) string { return dash(strings.Join(ss, ", ")) }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/atomicfile"
+	"github.com/open-workforce/strategy/internal/iostreams"
 )
 
 // The two flags that shape output, where it goes and in what format: every
@@ -53,6 +54,16 @@ func (o *outputFlag) Set(v string) error {
 // default.
 func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
 	addEnumFlag(cmd, p, "format", "", formats[0], "output format", formats...)
+}
+
+// tableOrTSV picks TSV for the default table format when stdout is not a
+// terminal, so pipes get one clean line per row; an explicit --format table
+// is honoured.
+func tableOrTSV(cmd *cobra.Command, ios *iostreams.IOStreams, format string) string {
+	if format == "table" && !ios.IsStdoutTTY() && !cmd.Flags().Changed("format") {
+		return "tsv"
+	}
+	return format
 }
 
 // writeOutput renders with write and sends the result to path, or to stdout

@@ -114,7 +114,7 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 	fl.StringVar(&opts.URL, "url", "", "where the plan is published (`URL`)")
 	fl.StringVar(&opts.Date, "date", "", "the date of this version of the plan, `YYYY-MM-DD` (default: today)")
 	fl.StringVar(&opts.Map, "map", "", "which of the spreadsheet's own headers holds which field, `\"HEADER=FIELD,...\"`")
-	addPlanOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
+	addPlanFileFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
 	_ = cmd.MarkFlagRequired("csv")
 	_ = cmd.MarkFlagRequired("org")
 	_ = cmd.MarkFlagFilename("csv", "csv", "txt")

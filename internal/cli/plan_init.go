@@ -68,7 +68,7 @@ copy saved with 'strategy schema plan > plan.schema.json'.`,
 	fl.StringVar(&opts.Org, "org", "", "the organisation's `NAME`, as it publishes it")
 	addEnumFlag(cmd, &opts.Type, "type", "", "", "the organisation's type", plan.OrgTypes...)
 	fl.StringVar(&opts.Title, "title", "", "the plan's `TITLE` (default: \"<NAME> workforce plan\")")
-	addPlanOutputFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
+	addPlanFileFlags(cmd, &opts.Output, &opts.Force, &opts.Schema)
 	_ = cmd.MarkFlagRequired("org")
 	_ = cmd.MarkFlagRequired("type")
 	for _, name := range []string{"org", "title"} {
@@ -77,8 +77,9 @@ copy saved with 'strategy schema plan > plan.schema.json'.`,
 	return cmd
 }
 
-// addPlanOutputFlags adds the flags of commands that write a plan file.
-func addPlanOutputFlags(cmd *cobra.Command, output *string, force *bool, schemaRef *string) {
+// addPlanFileFlags adds the flags of the commands that write a plan file:
+// -o FILE (through addOutputFileFlag), --force and --schema.
+func addPlanFileFlags(cmd *cobra.Command, output *string, force *bool, schemaRef *string) {
 	fl := cmd.Flags()
 	addOutputFileFlag(cmd, output, "write the plan to `FILE` (default: stdout)", "yaml", "yml")
 	fl.BoolVar(force, "force", false, "replace --output if it exists")

@@ -1,5 +1,7 @@
 // Package cli wires the strategy commands with cobra. It parses flags, finds
-// the dataset and hands the work to the domain packages; one file per command.
+// the dataset and hands the work to the domain packages and the writing of
+// results to internal/render (or report, site, chart, badge); one file per
+// command.
 package cli
 
 import (

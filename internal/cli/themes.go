@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/iostreams"
@@ -16,22 +13,6 @@ type themesOptions struct {
 	Factory *Factory
 
 	Format string
-}
-
-type themeRecord struct {
-	ID      string       `json:"id"`
-	Name    string       `json:"name"`
-	Prefix  string       `json:"prefix"`
-	Aliases []string     `json:"aliases"`
-	Items   int          `json:"items"`
-	Areas   []areaRecord `json:"areas"`
-}
-
-type areaRecord struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Basis string `json:"basis,omitempty"`
-	Items int    `json:"items"`
 }
 
 func newCmdThemes(f *Factory) *cobra.Command {
@@ -68,11 +49,11 @@ func themesRun(opts *themesOptions) error {
 	if err != nil {
 		return err
 	}
-	records := []themeRecord{}
+	records := []render.ThemeRecord{}
 	for _, th := range s.Strategy.Themes {
-		r := themeRecord{ID: th.ID, Name: th.Name, Prefix: th.Prefix, Aliases: record.OrEmpty(th.Aliases), Areas: []areaRecord{}}
+		r := render.ThemeRecord{ID: th.ID, Name: th.Name, Prefix: th.Prefix, Aliases: record.OrEmpty(th.Aliases), Areas: []render.AreaRecord{}}
 		for _, a := range th.Areas {
-			ar := areaRecord{ID: a.ID, Name: a.Name, Basis: a.Basis}
+			ar := render.AreaRecord{ID: a.ID, Name: a.Name, Basis: a.Basis}
 			for _, it := range s.Items {
 				if it.Theme == th.ID && it.Area == a.ID {
 					ar.Items++
@@ -87,27 +68,5 @@ func themesRun(opts *themesOptions) error {
 		}
 		records = append(records, r)
 	}
-	switch opts.Format {
-	case "json":
-		return render.JSON(opts.IO.Out, records)
-	case "yaml":
-		return render.YAML(opts.IO.Out, records)
-	case "ids":
-		for _, r := range records {
-			if _, err := fmt.Fprintln(opts.IO.Out, r.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	t := render.Table{Header: []string{"Theme", "Prefix", "Aliases", "Items", "Area", "Area items", "Area name", "Area basis"}}
-	for _, r := range records {
-		for _, a := range r.Areas {
-			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), a.ID, itoa(a.Items), a.Name, dash(a.Basis)})
-		}
-		if len(r.Areas) == 0 {
-			t.Rows = append(t.Rows, []string{r.ID, r.Prefix, dash(strings.Join(r.Aliases, ",")), itoa(r.Items), "-", "0", "-", "-"})
-		}
-	}
-	return render.WriteTable(opts.IO.Out, t, opts.Format, opts.IO.TerminalWidth())
+	return render.Themes(opts.IO.Out, records, opts.Format, opts.IO.TerminalWidth())
 }

@@ -112,19 +112,7 @@ func validateRun(opts *validateOptions) error {
 // writeFindings prints a validation report in format (text, json or github)
 // and turns an invalid one into the error that exits 1.
 func writeFindings(ios *iostreams.IOStreams, format string, rep render.Report) error {
-	if rep.Findings == nil {
-		rep.Findings = []finding.Finding{}
-	}
-	var err error
-	switch format {
-	case "json":
-		err = render.JSON(ios.Out, rep)
-	case "github":
-		err = render.FindingsGitHub(ios.Out, rep)
-	default:
-		err = render.FindingsText(ios.Out, rep)
-	}
-	if err != nil {
+	if err := render.Findings(ios.Out, rep, format); err != nil {
 		return err
 	}
 	if !rep.Valid {

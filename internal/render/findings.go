@@ -1,18 +1,19 @@
 // Package render writes results in the formats people and programs read:
 // text and tables for terminals, JSON, CSV and Markdown for scripts and pages,
-// GitHub Actions annotations for CI.
+// GitHub Actions annotations for CI. The commands' text, tables, CSV and
+// Markdown are all written here, a file for each kind of result, so that the
+// command files only read flags and data. The report, site, charts and badge
+// have packages of their own; escaping itself is internal/sanitize's.
 package render
 
 import (
-	"encoding/json"
 	"fmt"
-	"github.com/open-workforce/strategy/internal/sanitize"
 	"io"
 	"strings"
 
 	"github.com/open-workforce/strategy/internal/finding"
 	"github.com/open-workforce/strategy/internal/prose"
-	"github.com/open-workforce/strategy/internal/yamlnode"
+	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
 // Report is the outcome of validating a dataset.
@@ -51,9 +52,23 @@ func (r Report) Summary() string {
 	return b.String()
 }
 
-// FindingsText writes one path:line:column: rule: message line per finding,
+// Findings writes a validation report in format text, json or github.
+func Findings(w io.Writer, r Report, format string) error {
+	switch format {
+	case "json":
+		if r.Findings == nil {
+			r.Findings = []finding.Finding{} // a list for scripts, never null
+		}
+		return JSON(w, r)
+	case "github":
+		return findingsGitHub(w, r)
+	}
+	return findingsText(w, r)
+}
+
+// findingsText writes one path:line:column: rule: message line per finding,
 // then the summary line.
-func FindingsText(w io.Writer, r Report) error {
+func findingsText(w io.Writer, r Report) error {
 	for _, f := range r.Findings {
 		if _, err := fmt.Fprintln(w, f.String()); err != nil {
 			return err
@@ -63,9 +78,9 @@ func FindingsText(w io.Writer, r Report) error {
 	return err
 }
 
-// FindingsGitHub writes GitHub Actions workflow commands, which GitHub shows
+// findingsGitHub writes GitHub Actions workflow commands, which GitHub shows
 // as annotations on the pull request's changed lines.
-func FindingsGitHub(w io.Writer, r Report) error {
+func findingsGitHub(w io.Writer, r Report) error {
 	for _, f := range r.Findings {
 		level := "error"
 		switch f.Severity {
@@ -87,14 +102,6 @@ func FindingsGitHub(w io.Writer, r Report) error {
 	return err
 }
 
-// JSON writes v as indented JSON without HTML escaping, newline-terminated.
-func JSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
 // Escaping as the Actions toolkit does (toolkit/packages/core/src/command.ts).
 func escapeData(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
@@ -102,14 +109,4 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-// YAML writes v as YAML with exactly the keys and order of its [JSON] form,
-// so the two formats are one contract.
-func YAML(w io.Writer, v any) error {
-	js, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return yamlnode.EncodeJSON(w, js)
 }

@@ -22,7 +22,7 @@ func report() Report {
 
 func TestFindingsText(t *testing.T) {
 	var b strings.Builder
-	if err := FindingsText(&b, report()); err != nil {
+	if err := findingsText(&b, report()); err != nil {
 		t.Fatal(err)
 	}
 	want := `data/items/AR-01.yaml:4:7: unknown-theme: theme "x" is not declared
@@ -60,7 +60,7 @@ func TestFindingsGitHub(t *testing.T) {
 		{Path: "data/strategy.yaml", Rule: "coverage", Severity: finding.Warning, Message: "1 of 3"},
 	}}
 	var b strings.Builder
-	if err := FindingsGitHub(&b, r); err != nil {
+	if err := findingsGitHub(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	want := "::error file=data/items/a%2Cb%3Ac%25.yaml,line=3,col=5,title=rule%3Ax%2Cy::50%25 done%0D%0Anext: line, here\n" +
@@ -310,7 +310,7 @@ func TestNotice(t *testing.T) {
 		t.Errorf("a notice counted as %d errors, %d warnings", errs, warns)
 	}
 	var b strings.Builder
-	if err := FindingsGitHub(&b, r); err != nil {
+	if err := findingsGitHub(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(b.String(), "::notice file=data/strategy.yaml,title=coverage::2 of the 3") {
