@@ -79,24 +79,6 @@ func showRun(opts *showOptions) error {
 			return err
 		}
 	}
-	switch opts.Format {
-	case "json", "yaml":
-		for i, it := range items {
-			items[i] = it.AsOf(date)
-		}
-		var v any = items
-		if opts.Plans != "" {
-			withPlans := make([]render.ItemWithPlans, len(items))
-			for i, it := range items {
-				withPlans[i] = render.ItemWithPlans{Item: it, Plans: render.ServingPlans(plans, it.ID)}
-			}
-			v = withPlans
-		}
-		if opts.Format == "json" {
-			return render.JSON(opts.IO.Out, v)
-		}
-		return render.YAML(opts.IO.Out, v)
-	}
 	return render.Items(opts.IO.Out, s, items, date, render.ItemsOptions{
 		Format: opts.Format, Width: opts.IO.TerminalWidth(), WithPlans: opts.Plans != "", Plans: plans,
 	})

@@ -14,7 +14,7 @@ import (
 
 // ItemsOptions says how [Items] writes.
 type ItemsOptions struct {
-	Format string // text or markdown
+	Format string // text, markdown, json or yaml
 	Width  int    // the terminal's: text wraps to it, kept within 40 to 100 columns
 	// WithPlans follows each item with those of Plans whose actions serve it.
 	WithPlans bool
@@ -22,8 +22,30 @@ type ItemsOptions struct {
 }
 
 // Items writes items in full, as `strategy show` prints them: fields, the
-// progress log as it stood on date, sources and notes.
+// progress log as it stood on date, sources and notes. JSON and YAML give
+// each item as its data file has it, as of date, with "plans" when asked.
 func Items(w io.Writer, s *dataset.Set, items []*dataset.Item, date string, o ItemsOptions) error {
+	switch o.Format {
+	case "json", "yaml":
+		var v any
+		if o.WithPlans {
+			withPlans := make([]itemWithPlans, len(items))
+			for i, it := range items {
+				withPlans[i] = itemWithPlans{Item: it.AsOf(date), Plans: servingPlans(o.Plans, it.ID)}
+			}
+			v = withPlans
+		} else {
+			asOf := make([]*dataset.Item, len(items))
+			for i, it := range items {
+				asOf[i] = it.AsOf(date)
+			}
+			v = asOf
+		}
+		if o.Format == "json" {
+			return JSON(w, v)
+		}
+		return YAML(w, v)
+	}
 	var b strings.Builder
 	for i, it := range items {
 		if i > 0 {
@@ -35,41 +57,41 @@ func Items(w io.Writer, s *dataset.Set, items []*dataset.Item, date string, o It
 			writeItemText(&b, s, it, date, o.Width)
 		}
 		if o.WithPlans {
-			writeServingPlans(&b, ServingPlans(o.Plans, it.ID), o.Format == "markdown")
+			writeServingPlans(&b, servingPlans(o.Plans, it.ID), o.Format == "markdown")
 		}
 	}
 	_, err := io.WriteString(w, sanitize.Text(b.String()))
 	return err
 }
 
-// ItemWithPlans is an item in `show --plans` JSON and YAML: the item as its
+// itemWithPlans is an item in `show --plans` JSON and YAML: the item as its
 // data file has it, and the plans that serve it.
-type ItemWithPlans struct {
+type itemWithPlans struct {
 	*dataset.Item `yaml:",inline"`
-	Plans         []ServingPlan `json:"plans" yaml:"plans"`
+	Plans         []servingPlan `json:"plans" yaml:"plans"`
 }
 
-// ServingPlan is a local plan and its actions that serve one item.
-type ServingPlan struct {
+// servingPlan is a local plan and its actions that serve one item.
+type servingPlan struct {
 	File         string            `json:"file" yaml:"file"`
 	Organisation plan.Organisation `json:"organisation" yaml:"organisation"`
 	Title        string            `json:"title" yaml:"title"`
 	Actions      []plan.Action     `json:"actions" yaml:"actions"`
 }
 
-// ServingPlans lists the plans whose actions serve the item id, each with
+// servingPlans lists the plans whose actions serve the item id, each with
 // those actions; none is an empty list, not null.
-func ServingPlans(plans []*plan.Plan, id string) []ServingPlan {
-	out := []ServingPlan{}
+func servingPlans(plans []*plan.Plan, id string) []servingPlan {
+	out := []servingPlan{}
 	for _, p := range plans {
 		if acts := p.Serving(id); len(acts) > 0 {
-			out = append(out, ServingPlan{File: p.Path, Organisation: p.Organisation, Title: p.Title, Actions: acts})
+			out = append(out, servingPlan{File: p.Path, Organisation: p.Organisation, Title: p.Title, Actions: acts})
 		}
 	}
 	return out
 }
 
-func writeServingPlans(b *strings.Builder, sp []ServingPlan, markdown bool) {
+func writeServingPlans(b *strings.Builder, sp []servingPlan, markdown bool) {
 	if markdown {
 		b.WriteString("\n### Local plans serving it\n\n")
 	} else {
