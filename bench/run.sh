@@ -75,7 +75,7 @@ printf '%-28s %8.1f ms  %5sx  %s\n' "strategy summary" "$(echo "$s*1000" | bc -l
 # Not a target: the same ratio with each side's start-up taken off (strategy
 # --version for strategy, the empty program for yaml.v3 alone), which says
 # how much of the gap is start-up and how much is the work on the files.
-printf '%-28s %8.1f ms  %5sx  (work after start-up)\n' "validate - --version" "$(echo "($v-$v2)*1000" | bc -l)" "$(ratio "$v-$v2" "$p-$e2")"
+printf '%-28s %8.1f ms  %5sx  (work after start-up)\n' "validate - --version" "$(echo "($v-$v2)*1000" | bc -l)" "$(ratio "($v-$v2)" "($p-$e2)")"
 
 echo
 echo "== synthetic datasets (targets: 10,000 items within 1.3x yaml.v3 alone; 100,000 linear and under 300 MB)"
