@@ -141,33 +141,31 @@ func TestLineFlattensEveryBreak(t *testing.T) {
 	}
 }
 
-func TestWorkflowData(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"title is missing", "title is missing"},
-		{"100% done", "100%25 done"},
-		{"%0A stays text", "%250A stays text"},
-		{"one\ntwo", "one%0Atwo"},
-		{"one\r\n::error::forged", "one%0D%0A::error::forged"},
-		{"a: b, c", "a: b, c"},
+// TestWorkflowEscapes checks GitHub's rules for workflow commands: a
+// message escapes %, CR and LF; a property also : and , so that a value can
+// neither end the command nor add a property of its own.
+func TestWorkflowEscapes(t *testing.T) {
+	data, prop := WorkflowData, WorkflowProperty
+	tests := []struct {
+		name     string
+		escape   func(string) string
+		in, want string
+	}{
+		{"data plain", data, "title is missing", "title is missing"},
+		{"data percent", data, "100% done", "100%25 done"},
+		{"data escape stays text", data, "%0A stays text", "%250A stays text"},
+		{"data newline", data, "one\ntwo", "one%0Atwo"},
+		{"data forged command", data, "one\r\n::error::forged", "one%0D%0A::error::forged"},
+		{"data keeps colon and comma", data, "a: b, c", "a: b, c"},
+		{"property plain", prop, "items/AR-01.yaml", "items/AR-01.yaml"},
+		{"property comma", prop, "a,line=1", "a%2Cline=1"},
+		{"property colon", prop, "C:\\data", "C%3A\\data"},
+		{"property forged command", prop, "x::error::y", "x%3A%3Aerror%3A%3Ay"},
+		{"property percent and line end", prop, "50%\r\n", "50%25%0D%0A"},
 	}
 	for _, tt := range tests {
-		if got := WorkflowData(tt.in); got != tt.want {
-			t.Errorf("WorkflowData(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestWorkflowProperty(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"items/AR-01.yaml", "items/AR-01.yaml"},
-		{"a,line=1", "a%2Cline=1"},
-		{"C:\\data", "C%3A\\data"},
-		{"x::error::y", "x%3A%3Aerror%3A%3Ay"},
-		{"50%\r\n", "50%25%0D%0A"},
-	}
-	for _, tt := range tests {
-		if got := WorkflowProperty(tt.in); got != tt.want {
-			t.Errorf("WorkflowProperty(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := tt.escape(tt.in); got != tt.want {
+			t.Errorf("%s: got %q from %q, want %q", tt.name, got, tt.in, tt.want)
 		}
 	}
 }
