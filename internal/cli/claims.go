@@ -55,12 +55,6 @@ tension}]}, shares as {n, of}; data says how old the evidence is.`,
 	return cmd
 }
 
-// claimsReport is the JSON and YAML contract of claims.
-type claimsReport struct {
-	Data   summary.Age           `json:"data"`
-	Claims []summary.ClaimResult `json:"claims"`
-}
-
 func claimsRun(opts *claimsOptions) error {
 	s, err := loadForReport(opts.Factory, needFigures)
 	if err != nil {
@@ -69,13 +63,9 @@ func claimsRun(opts *claimsOptions) error {
 	s = byEvidence(s, opts.Evidence)
 	results := summary.Claims(s)
 	age := summary.DataAge(s, opts.Factory.Today())
-	switch opts.Format {
-	case "json":
-		return render.JSON(opts.IO.Out, claimsReport{Data: age, Claims: results})
-	case "yaml":
-		return render.YAML(opts.IO.Out, claimsReport{Data: age, Claims: results})
-	}
-	if len(results) == 0 && opts.IO.IsStdoutTTY() {
+	// People reading a terminal are told why nothing follows; a script
+	// reading json or yaml gets an empty list.
+	if len(results) == 0 && opts.IO.IsStdoutTTY() && opts.Format != "json" && opts.Format != "yaml" {
 		fmt.Fprintf(opts.IO.ErrOut, "%s records no published claims\n", s.Display)
 	}
 	return render.Claims(opts.IO.Out, results, age, opts.Format)

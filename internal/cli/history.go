@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/open-workforce/strategy/internal/dataset"
-	"github.com/open-workforce/strategy/internal/gitrepo"
 	"github.com/open-workforce/strategy/internal/iostreams"
 	"github.com/open-workforce/strategy/internal/render"
 )
@@ -52,16 +51,6 @@ and evidence. With --git, also list the commits that changed the item's file
 	return cmd
 }
 
-type historyReport struct {
-	ID       string           `json:"id"`
-	Title    string           `json:"title"`
-	Status   string           `json:"status"`
-	File     string           `json:"file"`
-	Progress []dataset.Entry  `json:"progress"`
-	Commits  []gitrepo.Commit `json:"commits,omitempty"`
-	Dirty    bool             `json:"uncommitted_changes,omitempty"`
-}
-
 func historyRun(opts *historyOptions) error {
 	s, err := opts.Factory.Dataset(needProse)
 	if err != nil {
@@ -71,45 +60,41 @@ func historyRun(opts *historyOptions) error {
 	if it == nil {
 		return usagef("no item %q in %s%s", opts.ID, s.Name(), itemHint(s, opts.ID))
 	}
-	rep := historyReport{ID: it.ID, Title: it.Title, Status: it.Status, File: it.Path, Progress: it.Progress}
+	var log *render.FileLog
 	if opts.Git {
-		if err := gitHistory(opts.Factory, it, &rep); err != nil {
+		if log, err = gitHistory(opts.Factory, it); err != nil {
 			return err
 		}
 	}
-	if opts.Format == "json" {
-		if rep.Progress == nil {
-			rep.Progress = []dataset.Entry{}
-		}
-		return render.JSON(opts.IO.Out, rep)
-	}
-	var log *render.FileLog
-	if opts.Git {
-		log = &render.FileLog{Commits: rep.Commits, Dirty: rep.Dirty}
-	}
-	return render.History(opts.IO.Out, it, log)
+	return render.History(opts.IO.Out, it, log, opts.Format)
 }
 
-func gitHistory(f *Factory, it *dataset.Item, rep *historyReport) error {
+// gitHistory asks git which commits changed the item's file and whether it
+// has uncommitted changes.
+func gitHistory(f *Factory, it *dataset.Item) (*render.FileLog, error) {
 	dir, display, err := f.dataFolder("history --git")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	repo, rel, err := openRepo(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	name := strings.TrimPrefix(it.Path, strings.TrimSuffix(display, "/")+"/")
 	if display == "" || display == "." {
 		name = it.Path
 	}
 	file := filepath.ToSlash(filepath.Join(rel, filepath.FromSlash(name)))
-	if rep.Commits, err = repo.Log(file); err != nil {
-		return err
+	commits, err := repo.Log(file)
+	if err != nil {
+		return nil, err
 	}
 	if repo.Shallow() {
 		fmt.Fprintln(f.IO.ErrOut, "strategy: note: this is a shallow clone: commits older than its history are not listed (git fetch --unshallow to see them)")
 	}
-	rep.Dirty, err = repo.Dirty(file)
-	return err
+	dirty, err := repo.Dirty(file)
+	if err != nil {
+		return nil, err
+	}
+	return &render.FileLog{Commits: commits, Dirty: dirty}, nil
 }

@@ -78,11 +78,5 @@ func planCoverageRun(opts *planCoverageOptions) error {
 	}
 	rep := coverage.Compute(s, plans)
 	rep.MarkOverdue(plans, opts.Factory.Today())
-	switch opts.Format {
-	case "json":
-		return render.JSON(opts.IO.Out, rep)
-	case "csv":
-		return render.CoverageCSV(opts.IO.Out, rep)
-	}
 	return render.Coverage(opts.IO.Out, rep, opts.Format, opts.IO.TerminalWidth())
 }

@@ -66,11 +66,5 @@ func summaryRun(opts *summaryOptions) error {
 		return err
 	}
 	sum := summary.Compute(byEvidence(s, opts.Evidence), date)
-	switch opts.Format {
-	case "json":
-		return render.JSON(opts.IO.Out, sum)
-	case "yaml":
-		return render.YAML(opts.IO.Out, sum)
-	}
 	return render.Summary(opts.IO.Out, sum, s.Strategy.Title, opts.Format, opts.IO.TerminalWidth())
 }

@@ -107,14 +107,6 @@ func timelineRun(opts *timelineOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	switch opts.Format {
-	case "json":
-		return render.JSON(opts.IO.Out, tl)
-	case "yaml":
-		return render.YAML(opts.IO.Out, tl)
-	case "tsv", "csv":
-		return render.TimelineRecords(opts.IO.Out, tl, opts.Format)
-	}
 	return render.Timeline(opts.IO.Out, s, tl, opts.Format, opts.IO.TerminalWidth())
 }
 

@@ -9,11 +9,20 @@ import (
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
-// Claims writes each published claim recomputed from the items, as
-// `strategy claims` prints them in format text or markdown: its verdict,
-// what was found and implied, the items counted and the source, after a
-// sentence on how old the evidence is.
+// claimsReport is the JSON and YAML contract of `strategy claims`.
+type claimsReport struct {
+	Data   summary.Age           `json:"data"`
+	Claims []summary.ClaimResult `json:"claims"`
+}
+
+// Claims writes each published claim recomputed from the items: as json or
+// yaml, a [claimsReport]; as `strategy claims` prints them in format text or
+// markdown, its verdict, what was found and implied, the items counted and
+// the source, after a sentence on how old the evidence is.
 func Claims(w io.Writer, results []summary.ClaimResult, age summary.Age, format string) error {
+	if done, err := asDocument(w, claimsReport{Data: age, Claims: results}, format); done {
+		return err
+	}
 	var b strings.Builder
 	md := format == "markdown"
 	if len(results) > 0 {

@@ -10,11 +10,19 @@ import (
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
-// Coverage writes what `strategy plan coverage` shows people, as sections of
-// tables in format table, tsv or markdown fitted to width columns: for each
-// plan, coverage by theme, the items served and by which actions, and those
-// not served; then, for several plans, the same across them.
+// Coverage writes what `strategy plan coverage` shows: as json or yaml, the
+// report itself; as csv, the item-by-plan matrix ([coverageCSV]); for
+// people, sections of tables in format table, tsv or markdown fitted to
+// width columns: for each plan, coverage by theme, the items served and by
+// which actions, and those not served; then, for several plans, the same
+// across them.
 func Coverage(out io.Writer, rep coverage.Report, format string, width int) error {
+	if done, err := asDocument(out, rep, format); done {
+		return err
+	}
+	if format == "csv" {
+		return coverageCSV(out, rep)
+	}
 	w := &coverageWriter{markdown: format == "markdown", format: format, width: width}
 	scope := fmt.Sprintf("the %d national items in %s", rep.Items, rep.Dataset)
 	if rep.Declared > rep.Items {
@@ -82,9 +90,9 @@ func Coverage(out io.Writer, rep coverage.Report, format string, width int) erro
 	return err
 }
 
-// CoverageCSV writes the item-by-plan matrix: a row per national item, a
+// coverageCSV writes the item-by-plan matrix: a row per national item, a
 // column per plan holding the local actions that serve the item.
-func CoverageCSV(w io.Writer, rep coverage.Report) error {
+func coverageCSV(w io.Writer, rep coverage.Report) error {
 	header := []string{"id", "theme", "actor_type", "title"}
 	names := map[string]int{}
 	for _, p := range rep.Plans {

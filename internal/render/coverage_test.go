@@ -40,7 +40,7 @@ func TestCoverageCSV(t *testing.T) {
 		}}},
 	}
 	var b strings.Builder
-	if err := CoverageCSV(&b, rep); err != nil {
+	if err := Coverage(&b, rep, "csv", 80); err != nil {
 		t.Fatal(err)
 	}
 	want := "id,theme,actor_type,title,Example Council (a.yaml),Example Council (b.yaml),Other,plans\n" +

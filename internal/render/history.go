@@ -17,10 +17,32 @@ type FileLog struct {
 	Dirty   bool
 }
 
-// History writes an item's progress log as `strategy history` prints it,
-// oldest first, each entry with its note and evidence; with git, the
-// commits that changed the item's file follow.
-func History(w io.Writer, it *dataset.Item, git *FileLog) error {
+// historyReport is the JSON and YAML contract of `strategy history`.
+type historyReport struct {
+	ID       string           `json:"id"`
+	Title    string           `json:"title"`
+	Status   string           `json:"status"`
+	File     string           `json:"file"`
+	Progress []dataset.Entry  `json:"progress"`
+	Commits  []gitrepo.Commit `json:"commits,omitempty"`
+	Dirty    bool             `json:"uncommitted_changes,omitempty"`
+}
+
+// History writes an item's progress log: as json or yaml, a
+// [historyReport]; as `strategy history` prints it, oldest first, each
+// entry with its note and evidence; with git, the commits that changed the
+// item's file follow.
+func History(w io.Writer, it *dataset.Item, git *FileLog, format string) error {
+	rep := historyReport{ID: it.ID, Title: it.Title, Status: it.Status, File: it.Path, Progress: it.Progress}
+	if rep.Progress == nil {
+		rep.Progress = []dataset.Entry{} // an empty log is [], never null
+	}
+	if git != nil {
+		rep.Commits, rep.Dirty = git.Commits, git.Dirty
+	}
+	if done, err := asDocument(w, rep, format); done {
+		return err
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\nstatus: %s (%s)\n\n", it.ID, sanitize.Line(it.Title), it.Status, sanitize.Path(it.Path))
 	marks := entryMarks(it)

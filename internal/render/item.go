@@ -41,10 +41,8 @@ func Items(w io.Writer, s *dataset.Set, items []*dataset.Item, date string, o It
 			}
 			v = asOf
 		}
-		if o.Format == "json" {
-			return JSON(w, v)
-		}
-		return YAML(w, v)
+		_, err := asDocument(w, v, o.Format)
+		return err
 	}
 	var b strings.Builder
 	for i, it := range items {

@@ -26,16 +26,27 @@ func YAML(w io.Writer, v any) error {
 	return yamlnode.EncodeJSON(w, js)
 }
 
+// asDocument writes v as json or yaml when format is one of them, and says
+// whether it did; for any other format the caller writes its own. Every
+// command's JSON and YAML go through here, so the two stay one contract.
+func asDocument(w io.Writer, v any, format string) (bool, error) {
+	switch format {
+	case "json":
+		return true, JSON(w, v)
+	case "yaml":
+		return true, YAML(w, v)
+	}
+	return false, nil
+}
+
 // asRecords writes records in the formats for scripts that the listing
 // commands share: json, yaml, or one id a line (ids). It says whether format
 // was one of them; for any other the caller writes a table.
 func asRecords[T any](w io.Writer, records []T, id func(T) string, format string) (bool, error) {
-	switch format {
-	case "json":
-		return true, JSON(w, records)
-	case "yaml":
-		return true, YAML(w, records)
-	case "ids":
+	if done, err := asDocument(w, records, format); done {
+		return true, err
+	}
+	if format == "ids" {
 		var b strings.Builder
 		for _, r := range records {
 			b.WriteString(id(r) + "\n")

@@ -9,12 +9,15 @@ import (
 	"github.com/open-workforce/strategy/internal/summary"
 )
 
-// Summary writes the figures of `strategy summary` for people: the title
-// and what the dataset holds, the headlines, then tables by status, theme,
-// actor type and lead, in format table, tsv or markdown. Tables fit width
-// columns; prose wraps to it in a terminal table only, since Markdown
-// readers and pipes wrap for themselves.
+// Summary writes the figures of `strategy summary`: as json or yaml, the
+// summary itself; for people, the title and what the dataset holds, the
+// headlines, then tables by status, theme, actor type and lead, in format
+// table, tsv or markdown. Tables fit width columns; prose wraps to it in a
+// terminal table only, since Markdown readers and pipes wrap for themselves.
 func Summary(w io.Writer, sum *summary.Summary, title, format string, width int) error {
+	if done, err := asDocument(w, sum, format); done {
+		return err
+	}
 	markdown := format == "markdown"
 	var b strings.Builder
 	heading := func(s string) {

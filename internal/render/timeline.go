@@ -13,10 +13,10 @@ import (
 	"github.com/open-workforce/strategy/internal/timeline"
 )
 
-// TimelineRecords writes the timeline for machines, in format tsv or csv:
+// timelineRecords writes the timeline for machines, in format tsv or csv:
 // one row per group and day, the claims' days among the overall rows,
 // every count a bare number.
-func TimelineRecords(w io.Writer, tl *timeline.Timeline, format string) error {
+func timelineRecords(w io.Writer, tl *timeline.Timeline, format string) error {
 	t := Table{Header: append(append([]string{"group", "date"}, tl.Statuses...),
 		"no_status", "moved", "present", "declared", "low_percent", "high_percent", "claim")}
 	row := func(group string, p timeline.Point, claim string) []string {
@@ -76,11 +76,18 @@ func claimPointRow(c timeline.ClaimPoint, i int) claimRow {
 	}
 }
 
-// Timeline writes the timeline for people, in format table or markdown: a
-// title, what the dataset holds, on a terminal a chart fitted to width, then
-// a table of the overall counts with the published claims on their days,
-// and a table for each group.
+// Timeline writes the timeline: as json or yaml, the timeline itself; as
+// tsv or csv, its records ([timelineRecords]); for people, in format table
+// or markdown, a title, what the dataset holds, on a terminal a chart fitted
+// to width, then a table of the overall counts with the published claims on
+// their days, and a table for each group.
 func Timeline(w io.Writer, s *dataset.Set, tl *timeline.Timeline, format string, width int) error {
+	if done, err := asDocument(w, tl, format); done {
+		return err
+	}
+	if format == "tsv" || format == "csv" {
+		return timelineRecords(w, tl, format)
+	}
 	markdown := format == "markdown"
 	var b strings.Builder
 	// para writes a paragraph, wrapped to the terminal; Markdown readers
