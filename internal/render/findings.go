@@ -89,24 +89,15 @@ func findingsGitHub(w io.Writer, r Report) error {
 		case finding.Notice:
 			level = "notice"
 		}
-		props := "file=" + escapeProperty(f.Path)
+		props := "file=" + sanitize.WorkflowProperty(f.Path)
 		if f.Line > 0 {
 			props += fmt.Sprintf(",line=%d,col=%d", f.Line, f.Column)
 		}
-		props += ",title=" + escapeProperty(f.Rule)
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, props, escapeData(f.Message)); err != nil {
+		props += ",title=" + sanitize.WorkflowProperty(f.Rule)
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, props, sanitize.WorkflowData(f.Message)); err != nil {
 			return err
 		}
 	}
 	_, err := fmt.Fprintln(w, sanitize.Line(r.Summary()))
 	return err
-}
-
-// Escaping as the Actions toolkit does (toolkit/packages/core/src/command.ts).
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/open-workforce/strategy/internal/chart"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/prose"
@@ -209,7 +207,10 @@ func fitTimeline(b *strings.Builder, t Table, format string, width int) error {
 	return WriteTable(b, t, format, width)
 }
 
-// tableWidth is the widest line of t drawn as a box table without fitting.
+// tableWidth is the widest line of t drawn as a box table without fitting,
+// measured with [Width], the measure tablewriter draws with: under an East
+// Asian locale go-runewidth counts the borders two columns wide where
+// tablewriter counts them one, and a column that fits was left out.
 func tableWidth(t Table) int {
 	var buf bytes.Buffer
 	if err := WriteTable(&buf, t, "table", 0); err != nil {
@@ -217,7 +218,7 @@ func tableWidth(t Table) int {
 	}
 	w := 0
 	for _, line := range strings.Split(buf.String(), "\n") {
-		w = max(w, runewidth.StringWidth(line))
+		w = max(w, Width(line))
 	}
 	return w
 }

@@ -175,3 +175,20 @@ func XML(s string) string {
 	_ = xml.EscapeText(&b, []byte(Line(s))) // writing to a bytes.Buffer cannot fail
 	return b.String()
 }
+
+// workflowData and workflowProperty escape as the Actions toolkit does
+// (toolkit/packages/core/src/command.ts): % first so that an escape is not
+// escaped again, CR and LF so that a value cannot end the command and start
+// one of its own, and in a property also : and , which end a property.
+var (
+	workflowData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	workflowProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// WorkflowData returns s safe as the message of a GitHub Actions workflow
+// command (::error file=…::MESSAGE).
+func WorkflowData(s string) string { return workflowData.Replace(s) }
+
+// WorkflowProperty returns s safe as a property value of a GitHub Actions
+// workflow command (::error file=VALUE,title=VALUE::…).
+func WorkflowProperty(s string) string { return workflowProperty.Replace(s) }

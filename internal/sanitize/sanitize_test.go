@@ -140,3 +140,34 @@ func TestLineFlattensEveryBreak(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkflowData(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"title is missing", "title is missing"},
+		{"100% done", "100%25 done"},
+		{"%0A stays text", "%250A stays text"},
+		{"one\ntwo", "one%0Atwo"},
+		{"one\r\n::error::forged", "one%0D%0A::error::forged"},
+		{"a: b, c", "a: b, c"},
+	}
+	for _, tt := range tests {
+		if got := WorkflowData(tt.in); got != tt.want {
+			t.Errorf("WorkflowData(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWorkflowProperty(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"items/AR-01.yaml", "items/AR-01.yaml"},
+		{"a,line=1", "a%2Cline=1"},
+		{"C:\\data", "C%3A\\data"},
+		{"x::error::y", "x%3A%3Aerror%3A%3Ay"},
+		{"50%\r\n", "50%25%0D%0A"},
+	}
+	for _, tt := range tests {
+		if got := WorkflowProperty(tt.in); got != tt.want {
+			t.Errorf("WorkflowProperty(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
