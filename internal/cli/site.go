@@ -95,18 +95,17 @@ func siteRun(opts *siteOptions) error {
 			return err
 		}
 	}
-	built, err := site.Build(s, site.Options{AsOf: date, BaseURL: base, Plans: plans})
+	// Each page goes to disk as it is rendered: memory holds the dataset
+	// and one page, not the site.
+	n, err := site.Write(s, site.Options{AsOf: date, BaseURL: base, Plans: plans}, opts.Output, opts.Force)
+	if errors.Is(err, site.ErrNotSite) {
+		return usagef("%v", err)
+	}
 	if err != nil {
 		return err
 	}
-	if err := built.Write(opts.Output, opts.Force); err != nil {
-		if errors.Is(err, site.ErrNotSite) {
-			return usagef("%v", err)
-		}
-		return fmt.Errorf("cannot write the site to %s: %w", opts.Output, err)
-	}
 	if opts.Factory.Verbose {
-		fmt.Fprintf(opts.IO.ErrOut, "strategy: wrote %d files to %s\n", len(built.Files)+1, opts.Output)
+		fmt.Fprintf(opts.IO.ErrOut, "strategy: wrote %d files to %s\n", n, opts.Output)
 	}
 	return nil
 }

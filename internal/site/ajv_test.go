@@ -24,11 +24,10 @@ func TestAPIWithAjv(t *testing.T) {
 	if _, err := os.Stat(bin); err != nil {
 		t.Fatalf("ajv-cli not found: %v", err)
 	}
-	site := build(t, load(t, "../../data"), Options{})
+	s := load(t, "../../data")
+	site := build(t, s, Options{})
 	out := filepath.Join(t.TempDir(), "site")
-	if err := site.Write(out, false); err != nil {
-		t.Fatal(err)
-	}
+	write(t, s, Options{}, out)
 	bySchema := map[string][]string{}
 	for _, p := range site.Paths() {
 		if strings.HasPrefix(p, "api/") {

@@ -41,8 +41,7 @@ func (b *builder) json(path string, v any) error {
 	if err := render.JSON(&buf, v); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	b.add(path, buf.Bytes())
-	return nil
+	return b.add(path, buf.Bytes())
 }
 
 type urlset struct {
@@ -68,6 +67,5 @@ func (b *builder) sitemap() error {
 	if err != nil {
 		return err
 	}
-	b.files["sitemap.xml"] = append(append([]byte(xml.Header), out...), '\n')
-	return nil
+	return b.add("sitemap.xml", append(append([]byte(xml.Header), out...), '\n'))
 }

@@ -39,9 +39,7 @@ func TestSiteInBrowser(t *testing.T) {
 	s := load(t, "../../data")
 	site := build(t, s, Options{})
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := site.Write(dir, false); err != nil {
-		t.Fatal(err)
-	}
+	write(t, s, Options{}, dir)
 	var res struct {
 		Pages map[string]crawlPage `json:"pages"`
 	}

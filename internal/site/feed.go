@@ -151,8 +151,7 @@ func (b *builder) feed(path, page, what string, items []*dataset.Item) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	b.add(path, append(append([]byte(xml.Header), out...), '\n'))
-	return nil
+	return b.add(path, append(append([]byte(xml.Header), out...), '\n'))
 }
 
 func (b *builder) entry(feed string, e event) atomEntry {

@@ -119,8 +119,7 @@ func (b *builder) render(path, name string, data any) error {
 	if err := siteAssets().tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return fmt.Errorf("rendering %s: %w", path, err)
 	}
-	b.add(path, buf.Bytes())
-	return nil
+	return b.add(path, buf.Bytes())
 }
 
 func (b *builder) pages() error {

@@ -32,20 +32,12 @@ type Options struct {
 	Plans   []*plan.Plan // local plans, checked; nil for none
 }
 
-// Site is a built site: each file's path, slash-separated and relative to the
-// site's root, and its bytes.
-type Site struct {
-	Files map[string][]byte
-}
-
-// Paths returns the site's file paths in order.
-func (s *Site) Paths() []string {
-	out := make([]string, 0, len(s.Files))
-	for p := range s.Files {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
+// Sink takes the site's files as they are built, one at a time, so that a
+// build holds the dataset and one page rather than the whole site. A path is
+// slash-separated and relative to the site's root; a path given twice keeps
+// its last bytes. A Sink may keep data, so a builder never reuses it.
+type Sink interface {
+	Put(path string, data []byte) error
 }
 
 // safeSegment says whether an id may name a folder of the site: a letter or
@@ -82,29 +74,46 @@ func CheckBaseURL(raw string) (string, error) {
 	return strings.TrimRight(u, "/") + "/", nil
 }
 
-// Build builds the site for s. It fails, writing nothing, when an id cannot
-// name a folder or a page cannot be rendered.
-func Build(s *dataset.Set, o Options) (*Site, error) {
+// Build builds the site for s into sink. It checks the day, the base URL
+// and that every id can name a folder before it puts any file, and stops at
+// the first file that cannot be rendered or put.
+func Build(s *dataset.Set, o Options, sink Sink) error {
+	o, err := check(s, o)
+	if err != nil {
+		return err
+	}
+	return buildChecked(s, o, sink)
+}
+
+// check returns o with its base URL in canonical form, or why s cannot be
+// built: nothing may be written before it passes.
+func check(s *dataset.Set, o Options) (Options, error) {
 	if _, err := query.ParseDate(o.AsOf); err != nil {
-		return nil, fmt.Errorf("as-of date: %w", err)
+		return o, fmt.Errorf("as-of date: %w", err)
 	}
 	base, err := CheckBaseURL(o.BaseURL)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
 	o.BaseURL = base
 	for _, it := range s.Items {
 		if !safeSegment(it.ID) {
-			return nil, fmt.Errorf("%s: item id %q cannot name a page of the site; run 'strategy validate'", it.Path, it.ID)
+			return o, fmt.Errorf("%s: item id %q cannot name a page of the site; run 'strategy validate'", it.Path, it.ID)
 		}
 	}
-	b := &builder{s: s, o: o, files: map[string][]byte{}, sum: summary.Compute(s, o.AsOf), statusName: report.StatusNames(s)}
+	return o, nil
+}
+
+// buildChecked builds the checked site: each step puts its files as it renders
+// them, and the sitemap, last, needs only their paths.
+func buildChecked(s *dataset.Set, o Options, sink Sink) error {
+	b := &builder{s: s, o: o, sink: sink, sum: summary.Compute(s, o.AsOf), statusName: report.StatusNames(s)}
 	for _, step := range []func() error{b.pages, b.feeds, b.api, b.sitemap} {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return &Site{Files: b.files}, nil
+	return nil
 }
 
 type builder struct {
@@ -112,15 +121,18 @@ type builder struct {
 	o          Options
 	sum        *summary.Summary
 	statusName func(string) string
-	files      map[string][]byte
+	sink       Sink
 	html       []string // the pages, for the sitemap
 }
 
-func (b *builder) add(path string, data []byte) {
-	b.files[path] = data
+func (b *builder) add(path string, data []byte) error {
+	if err := b.sink.Put(path, data); err != nil {
+		return err
+	}
 	if strings.HasSuffix(path, ".html") && path != notFoundPage {
 		b.html = append(b.html, path)
 	}
+	return nil
 }
 
 // Where things are. Pages are folders with an index.html, so that their

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -32,24 +33,55 @@ func load(t testing.TB, dir string) *dataset.Set {
 	return s
 }
 
-func build(t testing.TB, s *dataset.Set, o Options) *Site {
+// memSite is a Sink that keeps the site in memory for the tests to read;
+// the command streams into a folder instead.
+type memSite struct {
+	Files map[string][]byte
+}
+
+func (m *memSite) Put(path string, data []byte) error {
+	m.Files[path] = data
+	return nil
+}
+
+// Paths returns the site's file paths in order.
+func (m *memSite) Paths() []string {
+	return slices.Sorted(maps.Keys(m.Files))
+}
+
+func build(t testing.TB, s *dataset.Set, o Options) *memSite {
 	t.Helper()
 	if o.AsOf == "" {
 		o.AsOf = today
 	}
-	site, err := Build(s, o)
-	if err != nil {
+	site := &memSite{Files: map[string][]byte{}}
+	if err := Build(s, o, site); err != nil {
 		t.Fatal(err)
 	}
 	return site
 }
 
+// write builds the site as the command does, straight into dir.
+func write(t testing.TB, s *dataset.Set, o Options, dir string) int {
+	t.Helper()
+	if o.AsOf == "" {
+		o.AsOf = today
+	}
+	n, err := Write(s, o, dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // TestReproducible builds the real dataset twice, and writes it twice: the
-// same bytes every time, file by file.
+// same bytes every time, file by file, and the folder holds what the build
+// made in memory and the Marker, nothing else.
 func TestReproducible(t *testing.T) {
 	s := load(t, "../../data")
-	a := build(t, s, Options{BaseURL: "https://example.org/strategy/"})
-	b := build(t, load(t, "../../data"), Options{BaseURL: "https://example.org/strategy/"})
+	o := Options{BaseURL: "https://example.org/strategy/"}
+	a := build(t, s, o)
+	b := build(t, load(t, "../../data"), o)
 	if !slices.Equal(a.Paths(), b.Paths()) {
 		t.Fatalf("two builds made different files")
 	}
@@ -60,12 +92,20 @@ func TestReproducible(t *testing.T) {
 	}
 	dirs := []string{filepath.Join(t.TempDir(), "one"), filepath.Join(t.TempDir(), "two")}
 	for _, d := range dirs {
-		if err := a.Write(d, false); err != nil {
-			t.Fatal(err)
+		if n := write(t, s, o, d); n != len(a.Files)+1 {
+			t.Errorf("Write says %d files, want %d and the Marker", n, len(a.Files))
 		}
 	}
-	if x, y := tree(t, dirs[0]), tree(t, dirs[1]); !maps(x, y) {
+	x, y := tree(t, dirs[0]), tree(t, dirs[1])
+	if !sameTree(x, y) {
 		t.Errorf("two writes differ")
+	}
+	want := map[string]string{Marker: markerText}
+	for p, data := range a.Files {
+		want[p] = string(data)
+	}
+	if !sameTree(x, want) {
+		t.Errorf("the written site differs from the one built in memory")
 	}
 }
 
@@ -87,7 +127,7 @@ func tree(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-func maps(a, b map[string]string) bool {
+func sameTree(a, b map[string]string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -376,7 +416,8 @@ func TestAPISchemas(t *testing.T) {
 // TestWriteIsSafe: a folder of other files is refused and left as it was;
 // --force replaces it; a site is replaced by the next build without one.
 func TestWriteIsSafe(t *testing.T) {
-	site := build(t, load(t, "../../testdata/example"), Options{})
+	s := load(t, "../../testdata/example")
+	o := Options{AsOf: today}
 	dir := filepath.Join(t.TempDir(), "public")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -385,7 +426,7 @@ func TestWriteIsSafe(t *testing.T) {
 	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := site.Write(dir, false); !errors.Is(err, ErrNotSite) {
+	if _, err := Write(s, o, dir, false); !errors.Is(err, ErrNotSite) {
 		t.Fatalf("writing over a folder of other files: %v", err)
 	}
 	if b, err := os.ReadFile(keep); err != nil || string(b) != "mine" {
@@ -394,25 +435,94 @@ func TestWriteIsSafe(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 		t.Errorf("a refused write left files beside the folder: %v", entries)
 	}
-	if err := site.Write(dir, true); err != nil {
+	if _, err := Write(s, o, dir, true); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(keep); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("--force kept an old file: %v", err)
 	}
-	if err := site.Write(dir, false); err != nil {
-		t.Fatalf("rebuilding over a site: %v", err)
-	}
-	if got, want := len(tree(t, dir)), len(site.Files)+1; got != want {
-		t.Errorf("%d files written, want %d and the marker", got, want)
+	n := write(t, s, o, dir)
+	if got, want := len(tree(t, dir)), len(build(t, s, o).Files)+1; got != want || n != want {
+		t.Errorf("%d files written (Write says %d), want %d and the marker", got, n, want)
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 		t.Errorf("building left temporary folders beside the site: %v", entries)
 	}
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
-	if err := site.Write(file, true); err == nil {
+	if _, err := Write(s, o, file, true); err == nil {
 		t.Errorf("writing over a file succeeded")
+	}
+}
+
+// failAfter passes n files to sink, then fails: a disk that fills up
+// halfway through a build.
+type failAfter struct {
+	sink Sink
+	n    int
+}
+
+var errFull = errors.New("no space left on the test's device")
+
+func (f *failAfter) Put(path string, data []byte) error {
+	if f.n == 0 {
+		return errFull
+	}
+	f.n--
+	return f.sink.Put(path, data)
+}
+
+// TestWriteFailsWhole: when writing stops partway, whether the build fails
+// or the file system does, the site written before is untouched, a new
+// folder is not created, and no temporary folder is left beside either.
+func TestWriteFailsWhole(t *testing.T) {
+	s := load(t, "../../testdata/example")
+	o := Options{AsOf: today}
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	write(t, s, o, dir)
+	before := tree(t, dir)
+	files := len(before) - 1
+	if files < 20 {
+		t.Fatalf("the example site has only %d files", files)
+	}
+	fresh := filepath.Join(parent, "fresh")
+	fills := map[string]func(Sink) error{
+		// The real build, stopped halfway by its sink.
+		"sink fails halfway": func(sink Sink) error { return buildChecked(s, o, &failAfter{sink: sink, n: files / 2}) },
+		// The real folder refusing a file: a folder is needed where a
+		// file was written.
+		"file system fails": func(sink Sink) error {
+			if err := sink.Put("items/index.html", []byte("a page")); err != nil {
+				return err
+			}
+			return sink.Put("items/index.html/index.html", []byte("another"))
+		},
+		"a path outside the site": func(sink Sink) error { return sink.Put("../escaped.html", nil) },
+	}
+	for name, fill := range fills {
+		for _, target := range []string{dir, fresh} {
+			_, err := replace(target, false, fill)
+			if err == nil {
+				t.Fatalf("%s: writing %s succeeded", name, target)
+			}
+			if name == "sink fails halfway" && !errors.Is(err, errFull) {
+				t.Errorf("%s: the sink's error was lost: %v", name, err)
+			}
+			if name != "sink fails halfway" && !strings.Contains(err.Error(), "cannot write the site to "+target) {
+				t.Errorf("%s: the error does not say which site: %v", name, err)
+			}
+		}
+		if !sameTree(tree(t, dir), before) {
+			t.Errorf("%s: the site written before was changed", name)
+		}
+		entries, err := os.ReadDir(parent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) != 1 || entries[0].Name() != "public" {
+			t.Errorf("%s: left beside the site: %v", name, entries)
+		}
 	}
 }
 
@@ -446,17 +556,29 @@ func TestHostileData(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Build(s, Options{AsOf: today, BaseURL: "javascript:alert(1)"}); err == nil {
+	if err := Build(s, Options{AsOf: today, BaseURL: "javascript:alert(1)"}, &memSite{Files: map[string][]byte{}}); err == nil {
 		t.Errorf("a javascript: base URL was accepted")
 	}
 }
 
-// TestUnsafeIDRefused: an id that cannot name a folder stops the build.
+// TestUnsafeIDRefused: an id that cannot name a folder stops the build
+// before any file is put, in memory or on disk.
 func TestUnsafeIDRefused(t *testing.T) {
 	s := load(t, "../../testdata/example")
-	s.Items[0].ID = "../../etc"
-	if _, err := Build(s, Options{AsOf: today}); err == nil || !strings.Contains(err.Error(), "cannot name a page") {
+	s.Items[1].ID = "../../etc"
+	site := &memSite{Files: map[string][]byte{}}
+	if err := Build(s, Options{AsOf: today}, site); err == nil || !strings.Contains(err.Error(), "cannot name a page") {
 		t.Errorf("err = %v", err)
+	}
+	if len(site.Files) != 0 {
+		t.Errorf("the refused build put %d files", len(site.Files))
+	}
+	parent := t.TempDir()
+	if _, err := Write(s, Options{AsOf: today}, filepath.Join(parent, "public"), false); err == nil || !strings.Contains(err.Error(), "cannot name a page") {
+		t.Errorf("err = %v", err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("the refused build wrote %v", entries)
 	}
 }
 

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/open-workforce/strategy/internal/dataset"
 )
 
 // Marker is the file that says a folder holds a site this tool wrote, so
@@ -18,86 +21,123 @@ const markerText = "This folder was written by `strategy site`; the next build r
 // ErrNotSite refuses to replace a folder that is neither empty nor a site.
 var ErrNotSite = errors.New("not a site written by strategy site")
 
-// Write puts the site in dir, whole or not at all: it writes every file into
-// a new folder beside dir, then swaps it in with renames. An existing dir is
+// Write builds the site for s straight into dir, whole or not at all: it
+// checks s, then puts each file into a new folder beside dir as it is
+// rendered, then swaps that folder in with renames. An existing dir is
 // replaced only when it is empty, holds a site written before (its Marker
-// file), or force is set; otherwise nothing is written.
-func (s *Site) Write(dir string, force bool) error {
+// file), or force is set; otherwise nothing is written. On any failure dir
+// is as it was and the new folder is removed. Write returns how many files
+// the site has, the Marker included.
+func Write(s *dataset.Set, o Options, dir string, force bool) (int, error) {
+	o, err := check(s, o)
+	if err != nil {
+		return 0, err
+	}
+	return replace(dir, force, func(sink Sink) error { return buildChecked(s, o, sink) })
+}
+
+// replace fills a new folder beside dir through fill, adds the Marker, and
+// swaps the folder in. Errors of the file system say which folder could not
+// be written; fill's own errors are returned as they are.
+func replace(dir string, force bool, fill func(Sink) error) (int, error) {
 	// The folder beside dir must be a real one: "." or "site/.." name a
 	// folder whose parent and name only the absolute path tells.
 	shown := dir
+	failed := func(err error) error { return fmt.Errorf("cannot write the site to %s: %w", shown, err) }
 	dir, err := filepath.Abs(dir)
 	if err != nil {
-		return err
+		return 0, failed(err)
 	}
 	if filepath.Dir(dir) == dir {
-		return fmt.Errorf("%s is the root of the file system; choose a folder inside it", shown)
+		return 0, failed(fmt.Errorf("%s is the root of the file system; choose a folder inside it", shown))
 	}
 	old, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		old = nil
 	case err != nil:
-		return err
+		return 0, failed(err)
 	case !old.IsDir():
-		return fmt.Errorf("%s exists and is not a folder; choose another -o, or remove it", shown)
+		return 0, failed(fmt.Errorf("%s exists and is not a folder; choose another -o, or remove it", shown))
 	case !force:
 		if err := replaceable(dir, shown); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return 0, failed(err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
-		return err
+		return 0, failed(err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed into place
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+		return 0, failed(err)
 	}
-	files := s.Paths()
-	files = append(files, Marker)
-	for _, p := range files {
-		data, ok := s.Files[p]
-		if p == Marker {
-			data, ok = []byte(markerText), true
-		}
-		if !ok {
-			continue
-		}
-		target := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(target, data, 0o644); err != nil {
-			return err
-		}
+	f := &folder{root: tmp, failed: failed, dirs: map[string]bool{".": true}, files: map[string]bool{}}
+	if err := fill(f); err != nil {
+		return 0, err
+	}
+	if err := f.Put(Marker, []byte(markerText)); err != nil {
+		return 0, err
 	}
 	if old == nil {
-		return os.Rename(tmp, dir)
+		if err := os.Rename(tmp, dir); err != nil {
+			return 0, failed(err)
+		}
+		return len(f.files), nil
 	}
 	// Two renames: for a moment dir is absent, but it is never half old and
 	// half new, and a failure puts the old site back.
 	trash, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".old-")
 	if err != nil {
-		return err
+		return 0, failed(err)
 	}
 	moved := filepath.Join(trash, "site")
 	if err := os.Rename(dir, moved); err != nil {
 		os.Remove(trash)
-		return err
+		return 0, failed(err)
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		if back := os.Rename(moved, dir); back != nil {
-			return fmt.Errorf("%w; the previous site is kept in %s", err, moved)
+			return 0, failed(fmt.Errorf("%w; the previous site is kept in %s", err, moved))
 		}
 		os.Remove(trash)
-		return err
+		return 0, failed(err)
 	}
-	return os.RemoveAll(trash)
+	if err := os.RemoveAll(trash); err != nil {
+		return 0, failed(err)
+	}
+	return len(f.files), nil
+}
+
+// folder is the Sink that writes each file under root as it comes.
+type folder struct {
+	root   string
+	failed func(error) error
+	dirs   map[string]bool // folders made so far, to spare a system call per file
+	files  map[string]bool // the paths written, to count a path given twice once
+}
+
+func (f *folder) Put(p string, data []byte) error {
+	// The builder's paths come from checked ids; this keeps any other
+	// inside the new folder all the same.
+	if !fs.ValidPath(p) || p == "." {
+		return f.failed(fmt.Errorf("%q cannot name a file of the site", p))
+	}
+	if d := path.Dir(p); !f.dirs[d] {
+		if err := os.MkdirAll(filepath.Join(f.root, filepath.FromSlash(d)), 0o755); err != nil {
+			return f.failed(err)
+		}
+		f.dirs[d] = true
+	}
+	if err := os.WriteFile(filepath.Join(f.root, filepath.FromSlash(p)), data, 0o644); err != nil {
+		return f.failed(err)
+	}
+	f.files[p] = true
+	return nil
 }
 
 // replaceable says whether dir may be replaced without --force.
