@@ -63,7 +63,7 @@ func TestFindingsGitHub(t *testing.T) {
 	if err := findingsGitHub(&b, r); err != nil {
 		t.Fatal(err)
 	}
-	want := "::error file=data/items/a%2Cb%3Ac%25.yaml,line=3,col=5,title=rule%3Ax%2Cy::50%25 done%0D%0Anext: line, here\n" +
+	want := "::error file=data/items/a%2Cb%3Ac%25.yaml,line=3,col=5,title=rule%3Ax%2Cy::50%25 done%0Anext: line, here\n" +
 		"::warning file=data/strategy.yaml,title=coverage::1 of 3\n" +
 		"data: checked 1 item; 1 error, 1 warning\n"
 	if b.String() != want {

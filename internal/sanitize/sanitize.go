@@ -186,9 +186,11 @@ var (
 )
 
 // WorkflowData returns s safe as the message of a GitHub Actions workflow
-// command (::error file=…::MESSAGE).
-func WorkflowData(s string) string { return workflowData.Replace(s) }
+// command (::error file=…::MESSAGE). What [Text] drops goes first: the
+// annotation and the log show the text to a reviewer as a terminal would.
+func WorkflowData(s string) string { return workflowData.Replace(Text(s)) }
 
 // WorkflowProperty returns s safe as a property value of a GitHub Actions
-// workflow command (::error file=VALUE,title=VALUE::…).
-func WorkflowProperty(s string) string { return workflowProperty.Replace(s) }
+// workflow command (::error file=VALUE,title=VALUE::…), [Text] first as for
+// [WorkflowData].
+func WorkflowProperty(s string) string { return workflowProperty.Replace(Text(s)) }

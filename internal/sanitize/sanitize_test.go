@@ -155,13 +155,15 @@ func TestWorkflowEscapes(t *testing.T) {
 		{"data percent", data, "100% done", "100%25 done"},
 		{"data escape stays text", data, "%0A stays text", "%250A stays text"},
 		{"data newline", data, "one\ntwo", "one%0Atwo"},
-		{"data forged command", data, "one\r\n::error::forged", "one%0D%0A::error::forged"},
+		{"data forged command", data, "one\r\n::error::forged", "one%0A::error::forged"},
+		{"data bidi override and escape dropped", data, "AR-01\u202e10-RA \x1b[31mred", "AR-0110-RA [31mred"},
 		{"data keeps colon and comma", data, "a: b, c", "a: b, c"},
 		{"property plain", prop, "items/AR-01.yaml", "items/AR-01.yaml"},
 		{"property comma", prop, "a,line=1", "a%2Cline=1"},
 		{"property colon", prop, "C:\\data", "C%3A\\data"},
 		{"property forged command", prop, "x::error::y", "x%3A%3Aerror%3A%3Ay"},
-		{"property percent and line end", prop, "50%\r\n", "50%25%0D%0A"},
+		{"property percent and line end", prop, "50%\r\n", "50%25%0A"},
+		{"property bidi override dropped", prop, "items/\u202eAR-01.yaml", "items/AR-01.yaml"},
 	}
 	for _, tt := range tests {
 		if got := tt.escape(tt.in); got != tt.want {
