@@ -7,7 +7,6 @@ import (
 
 	"github.com/open-workforce/strategy/internal/briefing"
 	"github.com/open-workforce/strategy/internal/iostreams"
-	"github.com/open-workforce/strategy/internal/query"
 )
 
 type briefOptions struct {
@@ -61,14 +60,13 @@ and dates always give the same words.`,
 	}
 	cmd.Flags().StringVar(&opts.Actor, "actor", "", "brief on `ACTOR` (id or short name)")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "brief on `THEME` (id, alias or prefix)")
-	cmd.Flags().StringVar(&opts.Since, "since", "", "report what moved after `DATE` (YYYY-MM-DD; default three months before --as-of)")
+	addSinceFlag(cmd, &opts.Since, "report what moved after `DATE` (YYYY-MM-DD; default three months before --as-of)")
 	addAsOfFlag(cmd, &opts.AsOf)
 	addEvidenceFlag(cmd, &opts.Evidence)
 	addFormatFlag(cmd, &opts.Format, "text", "markdown")
 	cmd.MarkFlagsMutuallyExclusive("actor", "theme")
 	_ = cmd.RegisterFlagCompletionFunc("actor", completeActors(f))
 	_ = cmd.RegisterFlagCompletionFunc("theme", completeThemes(f))
-	_ = cmd.RegisterFlagCompletionFunc("since", cobra.NoFileCompletions)
 	return cmd
 }
 
@@ -78,10 +76,8 @@ func briefRun(opts *briefOptions) error {
 		return err
 	}
 	s = byEvidence(s, opts.Evidence)
-	if opts.Since != "" {
-		if _, err := query.ParseDate(opts.Since); err != nil {
-			return usagef("--since: %v", err)
-		}
+	if err := checkSince(opts.Since, opts.AsOf, date); err != nil {
+		return err
 	}
 	b, err := briefing.Build(s, briefing.Options{Actor: opts.Actor, Theme: opts.Theme, AsOf: date, Since: opts.Since})
 	if err != nil {

@@ -42,6 +42,33 @@ func asOf(f *Factory, s *dataset.Set, flag string) (string, error) {
 	return date, nil
 }
 
+// addSinceFlag adds --since, where a look back at what moved starts; usage
+// says the default, which differs between commands.
+func addSinceFlag(cmd *cobra.Command, p *string, usage string) {
+	cmd.Flags().StringVar(p, "since", "", usage)
+	_ = cmd.RegisterFlagCompletionFunc("since", cobra.NoFileCompletions)
+}
+
+// checkSince checks --since as every command reads it: a YYYY-MM-DD date
+// no later than the date the command reports on (date, from asOfFlag or
+// today). An empty value is the command's default and always good.
+func checkSince(since, asOfFlag, date string) error {
+	if since == "" {
+		return nil
+	}
+	if _, err := query.ParseDate(since); err != nil {
+		return usagef("--since: %v", err)
+	}
+	if since > date {
+		on := "today (" + date + ")"
+		if asOfFlag != "" {
+			on = "--as-of " + date
+		}
+		return usagef("--since %s is after %s, so nothing could have moved since then: give an earlier --since, or a later --as-of", since, on)
+	}
+	return nil
+}
+
 // addEvidenceFlag adds --evidence: any (the default) counts every entry,
 // stated only those whose source itself ties the event to the item.
 func addEvidenceFlag(cmd *cobra.Command, p *string) {

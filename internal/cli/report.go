@@ -15,6 +15,7 @@ type reportOptions struct {
 	Factory *Factory
 
 	AsOf     string
+	Since    string // where "what changed" starts; "" for the last 90 days
 	Evidence string
 	Format   string
 	Output   string
@@ -48,6 +49,10 @@ When the dataset holds fewer items than the strategy declares, the figures
 for the whole strategy are ranges, as in 'strategy summary'. Only http and
 https links are made; anything else in the data is shown as text.
 
+"What changed" lists the progress recorded in the 90 days to --as-of, one
+row per item per date, with what moved and the evidence; --since DATE starts
+it after that date instead (as in 'strategy brief'), and its heading says so.
+
 The file -o names is written whole or not at all.`,
 		Example: `  # the report as a web page
   $ strategy report -o report.html
@@ -57,6 +62,9 @@ The file -o names is written whole or not at all.`,
 
   # Markdown for the wiki
   $ strategy report --format markdown -o PROGRESS.md
+
+  # what changed since the last board meeting, not in the last 90 days
+  $ strategy report --since 2025-09-01 -o report.html
 
   # with how the local plans in plans/ cover the national items
   $ strategy report --plans plans/ -o report.html`,
@@ -69,6 +77,7 @@ The file -o names is written whole or not at all.`,
 		},
 	}
 	addAsOfFlag(cmd, &opts.AsOf)
+	addSinceFlag(cmd, &opts.Since, "list what changed after `DATE` (YYYY-MM-DD; default 90 days before --as-of)")
 	addEvidenceFlag(cmd, &opts.Evidence)
 	addFormatFlag(cmd, &opts.Format, report.Formats...)
 	addOutputFileFlag(cmd, &opts.Output, "write to `FILE` instead of standard output", "html", "md")
@@ -82,6 +91,9 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkSince(opts.Since, opts.AsOf, date); err != nil {
+		return err
+	}
 	s = byEvidence(s, opts.Evidence)
 	var plans []*plan.Plan
 	if len(opts.Plans) > 0 {
@@ -92,8 +104,8 @@ func reportRun(opts *reportOptions) error {
 	}
 	return writeOutput(opts.Factory, opts.Output, func(w io.Writer) error {
 		if opts.Format == "markdown" {
-			return report.Markdown(w, s, date, plans)
+			return report.Markdown(w, s, date, opts.Since, plans)
 		}
-		return report.HTML(w, s, date, plans)
+		return report.HTML(w, s, date, opts.Since, plans)
 	})
 }

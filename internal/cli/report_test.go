@@ -19,6 +19,7 @@ func TestNewCmdReport(t *testing.T) {
 		{args: nil, want: reportOptions{Format: "html"}},
 		{args: []string{"-o", "r.html", "--as-of", "2025-07-18"}, want: reportOptions{Format: "html", Output: "r.html", AsOf: "2025-07-18"}},
 		{args: []string{"--format", "markdown", "--output", "-"}, want: reportOptions{Format: "markdown", Output: "-"}},
+		{args: []string{"--since", "2025-09-01"}, want: reportOptions{Format: "html", Since: "2025-09-01"}},
 		{args: []string{"--plans", "a.yaml,plans/", "--plans", "b.yaml"}, want: reportOptions{Format: "html", Plans: []string{"a.yaml", "plans/", "b.yaml"}}},
 		{args: []string{"--format", "json"}, wantErr: `invalid argument "json" for "--format" flag: valid values are {html|markdown}`},
 	}
@@ -41,7 +42,7 @@ func TestNewCmdReport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Format != tt.want.Format || got.Output != tt.want.Output || got.AsOf != tt.want.AsOf || !slices.Equal(got.Plans, tt.want.Plans) {
+			if got.Format != tt.want.Format || got.Output != tt.want.Output || got.AsOf != tt.want.AsOf || got.Since != tt.want.Since || !slices.Equal(got.Plans, tt.want.Plans) {
 				t.Errorf("options %+v, want %+v", *got, tt.want)
 			}
 		})

@@ -5,6 +5,7 @@ package prose
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
@@ -27,6 +28,16 @@ func Plural(n int, one, many string) string {
 // "3 errors", "0 errors". It suits only nouns whose plural adds an s.
 func Count(n int, noun string) string {
 	return strconv.Itoa(n) + " " + Plural(n, noun, noun+"s")
+}
+
+// Date says a YYYY-MM-DD date as people in England write it, "1 September
+// 2026"; anything that is not such a date is returned as it is.
+func Date(date string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return t.Format("2 January 2006")
 }
 
 // Wrap breaks text into lines of at most width display columns at spaces;

@@ -21,6 +21,19 @@ func TestCount(t *testing.T) {
 	}
 }
 
+func TestDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-09-01": "1 September 2026",
+		"2024-07-18": "18 July 2024",
+		"2026-9-1":   "2026-9-1",
+		"":           "",
+	} {
+		if got := Date(in); got != want {
+			t.Errorf("Date(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestWrap(t *testing.T) {
 	tests := []struct {
 		text  string

@@ -60,7 +60,7 @@ func CSS() string { return pageAssets().css }
 // theme, actor type and lead actor, for a page that embeds them (the site's
 // front page): the same figures and markup as the report, from one template.
 func Overview(s *dataset.Set, asOf string) (template.HTML, error) {
-	return fragment("overview", build(s, asOf, nil))
+	return fragment("overview", build(s, asOf, "", nil))
 }
 
 // PlansSection renders the report's section on how the plans cover the
@@ -78,10 +78,11 @@ func fragment(name string, p *page) (template.HTML, error) {
 }
 
 // HTML writes the report on s as of asOf (YYYY-MM-DD) as one self-contained
-// HTML page, with a section on how plans cover the national items when plans
-// are given. The plans must have passed [plan.Check]. It renders into memory
+// HTML page. Its section on what changed covers the progress recorded after
+// since (YYYY-MM-DD), or in the 90 days to asOf when since is "". A section
+// on how plans cover the national items follows when plans are given. The plans must have passed [plan.Check]. It renders into memory
 // first, so a failure writes nothing.
-func HTML(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) error {
+func HTML(w io.Writer, s *dataset.Set, asOf, since string, plans []*plan.Plan) error {
 	var buf bytes.Buffer
 	pg := pageAssets()
 	err := pg.tmpl.Execute(&buf, struct {
@@ -89,7 +90,7 @@ func HTML(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) error {
 		CSP string
 		CSS template.CSS
 		JS  template.JS
-	}{build(s, asOf, plans), csp(), template.CSS(pg.css), template.JS(pg.js)})
+	}{build(s, asOf, since, plans), csp(), template.CSS(pg.css), template.JS(pg.js)})
 	if err != nil {
 		return err
 	}

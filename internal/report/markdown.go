@@ -11,9 +11,10 @@ import (
 )
 
 // Markdown writes the report on s as of asOf as GitHub-flavoured Markdown:
-// the same headlines, figures and plan coverage as [HTML], with text bars.
-func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) error {
-	p := build(s, asOf, plans)
+// the same headlines, figures, changes after since and plan coverage as
+// [HTML], with text bars.
+func Markdown(w io.Writer, s *dataset.Set, asOf, since string, plans []*plan.Plan) error {
+	p := build(s, asOf, since, plans)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: progress report\n\n", mdText(p.Title))
 	fmt.Fprintf(&b, "Status on %s, from the progress logs in the dataset.\n\n", p.AsOf)
@@ -70,7 +71,7 @@ func Markdown(w io.Writer, s *dataset.Set, asOf string, plans []*plan.Plan) erro
 			mdRow(&b, cells)
 		}
 	}
-	fmt.Fprintf(&b, "\n## What changed in the last %s\n\n", p.Changes.Window)
+	fmt.Fprintf(&b, "\n## %s\n\n", mdText(p.Changes.Heading))
 	if len(p.Changes.Events) == 0 {
 		fmt.Fprintf(&b, "No progress was recorded after %s and on or before %s.\n", p.Changes.Since, p.AsOf)
 	} else {

@@ -68,7 +68,7 @@ func readPlan(t *testing.T, s *dataset.Set, name, src string) *plan.Plan {
 func renderPlans(t *testing.T, s *dataset.Set, plans []*plan.Plan) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := HTML(&b, s, "2025-07-18", plans); err != nil {
+	if err := HTML(&b, s, "2025-07-18", "", plans); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -180,7 +180,7 @@ func TestPlansSectionOnlyWithPlans(t *testing.T) {
 		t.Error("no coverage table with a plan")
 	}
 	var md bytes.Buffer
-	if err := Markdown(&md, s, "2025-07-18", nil); err != nil {
+	if err := Markdown(&md, s, "2025-07-18", "", nil); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(md.String(), "Local plans") {
@@ -262,7 +262,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 	}
 
 	var md bytes.Buffer
-	if err := Markdown(&md, s, "2025-07-18", plans); err != nil {
+	if err := Markdown(&md, s, "2025-07-18", "", plans); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -335,7 +335,7 @@ func TestHostilePlanRendersAsText(t *testing.T) {
 	}
 
 	var b bytes.Buffer
-	if err := Markdown(&b, s, "2025-07-18", plans); err != nil {
+	if err := Markdown(&b, s, "2025-07-18", "", plans); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()

@@ -16,6 +16,7 @@ import (
 	"github.com/open-workforce/strategy/internal/chart"
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/prose"
 	"github.com/open-workforce/strategy/internal/query"
 	"github.com/open-workforce/strategy/internal/sanitize"
 	"github.com/open-workforce/strategy/internal/summary"
@@ -137,12 +138,12 @@ type row struct {
 	Overdue    bool // past its due date and not complete on AsOf
 }
 
-// changes is what the progress logs recorded in the weeks before AsOf: one
-// row per item per date, newest first.
+// changes is what the progress logs recorded after Since and on or before
+// AsOf: one row per item per date, newest first.
 type changes struct {
-	Since  string
-	Window string // "90 days", for the heading's sentence
-	Events []event
+	Since   string
+	Heading string // the window in words: "What changed in the last 90 days"
+	Events  []event
 }
 
 type event struct {
@@ -153,7 +154,8 @@ type event struct {
 	Evidence *Link
 }
 
-// changesWindow is how far back "what changed" looks from AsOf.
+// changesWindow is how far back "what changed" looks from AsOf when the
+// reader names no date of their own.
 const changesWindow, changesWords = "90d", "90 days"
 
 // update is an item's newest progress entry on or before AsOf.
@@ -186,9 +188,10 @@ var actorTypeNames = map[string]string{
 // ActorTypeName says a derived actor type in words: "Government only".
 func ActorTypeName(id string) string { return cmp.Or(actorTypeNames[id], id) }
 
-// build computes the page for s as of asOf (YYYY-MM-DD), with the coverage
-// of plans when there are any.
-func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
+// build computes the page for s as of asOf (YYYY-MM-DD), with what changed
+// after since (YYYY-MM-DD; "" for the last 90 days) and the coverage of
+// plans when there are any.
+func build(s *dataset.Set, asOf, since string, plans []*plan.Plan) *page {
 	sum := summary.Compute(s, asOf)
 	p := &page{
 		AsOf:     asOf,
@@ -239,7 +242,7 @@ func build(s *dataset.Set, asOf string, plans []*plan.Plan) *page {
 	if overdue > 0 {
 		p.Overdue = fmt.Sprintf("%d %s past %s due date and not complete, marked Overdue.", overdue, plural(overdue, "item is", "items are"), plural(overdue, "its", "their"))
 	}
-	p.Changes = newChanges(s, asOf, statusName)
+	p.Changes = newChanges(s, asOf, since, statusName)
 	p.Plans = newLocalPlans(s, plans, asOf)
 	p.Themes, p.Statuses, p.Actors = filterOptions(s, statusName)
 	return p
@@ -252,12 +255,15 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func newChanges(s *dataset.Set, asOf string, statusName func(string) string) changes {
-	since, err := query.Add(asOf, changesWindow, -1)
-	if err != nil {
-		return changes{}
+func newChanges(s *dataset.Set, asOf, since string, statusName func(string) string) changes {
+	c := changes{Since: since, Heading: "What changed since " + prose.Date(since)}
+	if since == "" {
+		var err error
+		if since, err = query.Add(asOf, changesWindow, -1); err != nil {
+			return changes{}
+		}
+		c = changes{Since: since, Heading: "What changed in the last " + changesWords}
 	}
-	c := changes{Since: since, Window: changesWords}
 	for _, e := range query.Events(s.Items, since, asOf) {
 		ev := event{Date: e.Date, ID: sanitize.Line(e.Item.ID), Title: sanitize.Line(e.Item.Title)}
 		switch {

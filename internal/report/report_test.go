@@ -31,7 +31,7 @@ func load(t *testing.T, dir string) *dataset.Set {
 func renderHTML(t *testing.T, s *dataset.Set, asOf string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := HTML(&b, s, asOf, nil); err != nil {
+	if err := HTML(&b, s, asOf, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -159,7 +159,7 @@ func TestHostileDataRendersAsText(t *testing.T) {
 func TestHostileDataMarkdown(t *testing.T) {
 	s := load(t, "../../testdata/hostile-example")
 	var b bytes.Buffer
-	if err := Markdown(&b, s, "2025-06-01", nil); err != nil {
+	if err := Markdown(&b, s, "2025-06-01", "", nil); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()
@@ -228,7 +228,7 @@ func TestReportFiguresMatchSummary(t *testing.T) {
 	if !strings.Contains(text, "The dataset holds 6 of the 8 declared items (75%). Figures for all 8 are ranges: each missing item may or may not match. "+sum.Data.Sentence()) {
 		t.Error("coverage sentence missing or wrong")
 	}
-	p := build(s, asOf, nil)
+	p := build(s, asOf, "", nil)
 	groups := map[string][]summary.Group{"theme": sum.Themes, "actor-type": sum.ActorTypes, "lead": sum.Leads}
 	for _, sec := range p.Sections {
 		gs := groups[sec.ID]
@@ -341,7 +341,7 @@ func TestOverdueAndChanges(t *testing.T) {
 
 func TestOverdueAndChangesMarkdown(t *testing.T) {
 	var b bytes.Buffer
-	if err := Markdown(&b, load(t, "../../testdata/example-partial"), "2025-06-01", nil); err != nil {
+	if err := Markdown(&b, load(t, "../../testdata/example-partial"), "2025-06-01", "", nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -353,5 +353,49 @@ func TestOverdueAndChangesMarkdown(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("Markdown report lacks %q:\n%s", want, b.String())
 		}
+	}
+}
+
+// TestChangesSince: a reader's own --since starts the section after that
+// date (as brief reads it, so an event on the date itself is not listed),
+// and the heading says the window in words in both formats.
+func TestChangesSince(t *testing.T) {
+	s := load(t, "../../testdata/example-partial")
+	var h bytes.Buffer
+	if err := HTML(&h, s, "2025-06-01", "2024-12-01", nil); err != nil {
+		t.Fatal(err)
+	}
+	page := h.String()
+	if want := `<h2 id="changes">What changed since 1 December 2024</h2>`; !strings.Contains(page, want) {
+		t.Errorf("HTML report lacks %q", want)
+	}
+	_, rows, ok := tableByID(t, page, "changes-table")
+	if !ok {
+		t.Fatal("no table of changes")
+	}
+	var dates []string
+	for _, r := range rows[1:] {
+		dates = append(dates, r[0].text)
+	}
+	// 2024-12-01 is the since date itself; 2025-09-01 is after the as-of date.
+	if want := []string{"2025-05-01", "2025-03-01"}; !slices.Equal(dates, want) {
+		t.Errorf("changes dated %q, want %q", dates, want)
+	}
+
+	var md bytes.Buffer
+	if err := Markdown(&md, s, "2025-06-01", "2024-12-01", nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\n## What changed since 1 December 2024\n",
+		"Progress recorded after 2024-12-01 and on or before 2025-06-01",
+		"\n| 2025-03-01 | ",
+	} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown report lacks %q:\n%s", want, md.String())
+		}
+	}
+	if strings.Contains(md.String(), "in the last 90 days") {
+		t.Error("the Markdown heading still says the default window")
 	}
 }
