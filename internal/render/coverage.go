@@ -146,7 +146,7 @@ func writeThemes(w *coverageWriter, title string, themes []coverage.Share) error
 	w.heading(2, title)
 	t := Table{Header: []string{"Theme", "Served", "Share", ""}}
 	for _, sh := range themes {
-		t.Rows = append(t.Rows, []string{sh.Name, shareText(sh), fmt.Sprintf("%d%%", percent(sh.Served, sh.Total)), bar(sh.Served, sh.Total, 10)})
+		t.Rows = append(t.Rows, []string{sh.Name, shareText(sh), fmt.Sprintf("%d%%", percent(sh.Served, sh.Total)), Bar(sh.Served, sh.Total, 10)})
 	}
 	return w.table(t)
 }

@@ -51,7 +51,7 @@ func Summary(w io.Writer, sum *summary.Summary, title, format string, width int)
 	var t Table
 	t.Header = []string{"Status", "Items", "Share", ""}
 	for _, c := range sum.Overall.Counts {
-		t.Rows = append(t.Rows, []string{c.Status, fmt.Sprintf("%d of %d", c.N, sum.Overall.Total), fmt.Sprintf("%d%%", c.Percent), bar(c.N, sum.Overall.Total, 20)})
+		t.Rows = append(t.Rows, []string{c.Status, fmt.Sprintf("%d of %d", c.N, sum.Overall.Total), fmt.Sprintf("%d%%", c.Percent), Bar(c.N, sum.Overall.Total, 20)})
 	}
 	if err := WriteTable(&b, t, format, width); err != nil {
 		return err
@@ -73,8 +73,10 @@ func Summary(w io.Writer, sum *summary.Summary, title, format string, width int)
 	return err
 }
 
-// bar draws a share as a fixed-width text bar.
-func bar(n, of, width int) string {
+// Bar draws n of of as a text bar width cells wide, filled █ and empty ░,
+// the one text bar of every output that draws a share in text (summary,
+// plan coverage, the Markdown report's local plans), so that they agree.
+func Bar(n, of, width int) string {
 	full := 0
 	if of > 0 {
 		full = (n*width + of/2) / of
@@ -105,7 +107,7 @@ func groupTable(label string, groups []summary.Group, statuses []string) Table {
 			progressed += g.Count(st)
 		}
 		sh := summary.Share{N: progressed, Of: g.Total}
-		row = append(row, sh.String(), bar(progressed, g.Total, 10))
+		row = append(row, sh.String(), Bar(progressed, g.Total, 10))
 		t.Rows = append(t.Rows, row)
 	}
 	return t

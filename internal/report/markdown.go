@@ -7,6 +7,7 @@ import (
 
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
+	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
@@ -132,8 +133,18 @@ func writePlansMarkdown(b *strings.Builder, lp *localPlans) {
 			fmt.Fprintf(b, " Published: %s.", mdLink(*ps.Link))
 		}
 		b.WriteString("\n")
+		// The same bars per theme as 'plan coverage' draws, from its helper.
+		if len(ps.Themes) > 0 {
+			b.WriteString("  - National items it serves, by theme (as `strategy plan coverage` shows them):\n")
+			for _, th := range ps.Themes {
+				fmt.Fprintf(b, "    - %s: %s %s\n", mdText(th.Name), render.Bar(th.Served, th.Total, 10), th.Text)
+			}
+		}
+		if len(ps.Actions) > 0 {
+			b.WriteString("  - Its actions:\n")
+		}
 		for _, a := range ps.Actions {
-			fmt.Fprintf(b, "  - %s: %s (%s)\n", mdText(a.ID), mdText(a.Title), mdText(a.Status))
+			fmt.Fprintf(b, "    - %s: %s (%s)\n", mdText(a.ID), mdText(a.Title), mdText(a.Status))
 		}
 	}
 	if lp.Across != "" {

@@ -37,9 +37,10 @@ type planSummary struct {
 
 // themeBar is how much of one theme a plan serves, as a bar and in words.
 type themeBar struct {
-	Name  string
-	Width string // CSS percentage of the track
-	Text  string // "2 of 16 (13%)"
+	Name          string
+	Width         string // CSS percentage of the track
+	Text          string // "2 of 16 (13%)"
+	Served, Total int    // for the Markdown's text bar
 }
 
 type planAction struct {
@@ -109,7 +110,7 @@ func newLocalPlans(s *dataset.Set, plans []*plan.Plan, asOf string) *localPlans 
 		}
 		for _, sh := range pr.Themes {
 			sum.Themes = append(sum.Themes, themeBar{Name: sanitize.Line(sh.Name), Width: width(sh.Served, sh.Total),
-				Text: fmt.Sprintf("%d of %d (%d%%)", sh.Served, sh.Total, share(sh))})
+				Text: fmt.Sprintf("%d of %d (%d%%)", sh.Served, sh.Total, share(sh)), Served: sh.Served, Total: sh.Total})
 		}
 		lp.Plans = append(lp.Plans, sum)
 

@@ -13,6 +13,7 @@ import (
 	"github.com/open-workforce/strategy/internal/dataset"
 	"github.com/open-workforce/strategy/internal/plan"
 	"github.com/open-workforce/strategy/internal/query"
+	"github.com/open-workforce/strategy/internal/render"
 	"github.com/open-workforce/strategy/internal/sanitize"
 )
 
@@ -389,5 +390,35 @@ func TestPlansThemesAndStatus(t *testing.T) {
 		if want := StatusNames(s)(query.Status(it, "2025-07-18")); r[3].text != want {
 			t.Errorf("%s: national status %q, want %q", it.ID, r[3].text, want)
 		}
+	}
+}
+
+// The Markdown report draws the same bars per theme for each plan, with the
+// text bar 'plan coverage' and summary draw, and its actions after them.
+func TestPlansThemesMarkdown(t *testing.T) {
+	s := load(t, "../../testdata/example-partial")
+	plans := []*plan.Plan{readPlan(t, s, "plans/council.yaml", councilPlan)}
+	var b bytes.Buffer
+	if err := Markdown(&b, s, "2025-07-18", "", plans); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	intro := "  - National items it serves, by theme (as `strategy plan coverage` shows them):\n"
+	at := strings.Index(md, intro)
+	if at < 0 {
+		t.Fatalf("markdown lacks the plan's themes:\n%s", md)
+	}
+	var want strings.Builder
+	want.WriteString(intro)
+	for _, sh := range coverage.Compute(s, plans).Plans[0].Themes {
+		fmt.Fprintf(&want, "    - %s: %s %d of %d (%d%%)\n", sanitize.Markdown(sh.Name), render.Bar(sh.Served, sh.Total, 10), sh.Served, sh.Total, share(sh))
+	}
+	want.WriteString("  - Its actions:\n    - A1: ")
+	if got := md[at:min(len(md), at+want.Len())]; got != want.String() {
+		t.Errorf("plan themes in Markdown:\n%s\nwant\n%s", got, want.String())
+	}
+	// One theme drawn out in full, so the test does not only agree with itself.
+	if line := "    - Attract and retain: █████░░░░░ 1 of 2 (50%)\n"; !strings.Contains(md, line) {
+		t.Errorf("markdown lacks %q:\n%s", line, md[at:])
 	}
 }
