@@ -36,15 +36,23 @@ declares; the report says so. Dropped actions serve nothing. Plans with
 errors are refused (the findings go to stderr, exit 1): run 'strategy plan
 check' first.
 
+Local actions past their due date and not complete on today (as 'plan
+check' warns of them) are listed under each plan.
+
 --format table prints sections of tables for people; markdown the same for
-pull requests and pages. --format csv prints one row per national item with
-a column per plan holding the local action ids that serve it, and a final
-"plans" column, for spreadsheets. --format json prints the whole report:
-{dataset, items, declared, plans: [{file, organisation, title, url, date,
-actions, counted_actions, served: [{id, title, theme, actor_type, actions}],
-unserved: [{theme, name, items}], themes: [{theme, name, served, total}],
-total}], across: {plans, items: [{id, ..., plans, served_by: [{file,
-organisation, actions}]}], unserved, themes, total}}.`,
+pull requests and pages. --format csv prints, for spreadsheets, one row per
+national item: id, theme, actor_type, title, a column per plan holding the
+local action ids that serve it, "plans" (how many plans serve it), and last
+"overdue_actions": those serving actions that are overdue, each named
+"plan: id" when there are several plans (filter it for non-empty cells to
+find late local work; a paused action serves nothing, so it is in no row).
+--format json prints the whole report: {dataset, items, declared, plans:
+[{file, organisation, title, url, date, actions, counted_actions, served:
+[{id, title, theme, actor_type, actions, action_statuses}], unserved:
+[{theme, name, items}], themes: [{theme, name, served, total}], total,
+overdue_actions: [{id, due, status}]}], across: {plans, items: [{id, ...,
+plans, served_by: [{file, organisation, actions}]}], unserved, themes,
+total}}.`,
 		Example: `  # what one plan covers and leaves
   $ strategy plan coverage plan.yaml
 

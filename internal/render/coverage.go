@@ -91,37 +91,60 @@ func Coverage(out io.Writer, rep coverage.Report, format string, width int) erro
 }
 
 // coverageCSV writes the item-by-plan matrix: a row per national item, a
-// column per plan holding the local actions that serve the item.
+// column per plan holding the local actions that serve the item, the
+// "plans" count, then "overdue_actions": those serving actions past their
+// due date and not complete (as [coverage.Report.MarkOverdue] found them),
+// so that a spreadsheet filter on one column finds the items with late
+// local work. It comes last so that readers of the older columns, by name
+// or by position, see no change. With several plans each action there is
+// named "plan column: id", as ids are only unique within a plan.
 func coverageCSV(w io.Writer, rep coverage.Report) error {
 	header := []string{"id", "theme", "actor_type", "title"}
 	names := map[string]int{}
 	for _, p := range rep.Plans {
 		names[p.Organisation.Name]++
 	}
-	for _, p := range rep.Plans {
-		name := p.Organisation.Name
-		if names[name] > 1 {
-			name += " (" + p.File + ")"
+	cols := make([]string, len(rep.Plans))
+	late := make([]map[string]bool, len(rep.Plans))
+	for i, p := range rep.Plans {
+		cols[i] = p.Organisation.Name
+		if names[cols[i]] > 1 {
+			cols[i] += " (" + p.File + ")"
 		}
-		header = append(header, name)
+		late[i] = map[string]bool{}
+		for _, a := range p.Overdue {
+			late[i][a.ID] = true
+		}
 	}
-	header = append(header, "plans")
+	header = append(header, cols...)
+	header = append(header, "plans", "overdue_actions")
 	cw := sanitize.NewCSVWriter(w) // plan files come from outside: no formulas in spreadsheets
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, it := range rep.Across.Items {
 		row := []string{it.ID, it.Theme, it.ActorType, it.Title}
-		for _, p := range rep.Plans {
+		var overdue []string
+		for i, p := range rep.Plans {
 			cell := ""
 			for _, r := range it.ServedBy {
-				if r.File == p.File {
-					cell = strings.Join(r.Actions, "; ")
+				if r.File != p.File {
+					continue
+				}
+				cell = strings.Join(r.Actions, "; ")
+				for _, id := range r.Actions {
+					if !late[i][id] {
+						continue
+					}
+					if len(rep.Plans) > 1 {
+						id = cols[i] + ": " + id
+					}
+					overdue = append(overdue, id)
 				}
 			}
 			row = append(row, cell)
 		}
-		row = append(row, itoa(it.Plans))
+		row = append(row, itoa(it.Plans), strings.Join(overdue, "; "))
 		if err := cw.Write(row); err != nil {
 			return err
 		}
