@@ -151,7 +151,7 @@ func writePlansMarkdown(b *strings.Builder, lp *localPlans) {
 		fmt.Fprintf(b, "\n%s\n", mdText(lp.Across))
 	}
 	b.WriteString("\n")
-	header := []string{"ID", "Item", "Theme"}
+	header := []string{"ID", "Item", "Theme", "National status"}
 	for _, c := range lp.Columns {
 		header = append(header, mdText(c))
 	}
@@ -159,7 +159,7 @@ func writePlansMarkdown(b *strings.Builder, lp *localPlans) {
 	mdRow(b, header)
 	mdRule(b, len(header))
 	for _, r := range lp.Rows {
-		cells := []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName)}
+		cells := []string{mdText(r.ID), mdText(r.Title), mdText(r.ThemeName), mdText(r.Status)}
 		for _, c := range r.Cells {
 			cells = append(cells, mdText(c.Text()))
 		}

@@ -268,7 +268,7 @@ func TestPlanCellsMatchCoverage(t *testing.T) {
 	}
 	for _, want := range []string{
 		"\n## Local plans\n",
-		"| ID | Item | Theme | Example Borough Council (fictional) | Example ICS (fictional) | Plans serving it |",
+		"| ID | Item | Theme | National status | Example Borough Council (fictional) | Example ICS (fictional) | Plans serving it |",
 		"| AR-01 | " + sanitize.Markdown(s.Item("AR-01").Title) + " | ",
 		" | A1 (in progress), A2 (planned) | Not served | 1 of 2 |",
 		" | Not served | Not served | 0 of 2 |",
