@@ -79,11 +79,13 @@ func ReadAtMost(f fs.File, limit int64) ([]byte, error) {
 		}
 		if st.Mode().IsRegular() && st.Size() > 0 {
 			// One byte more than the file holds, so that the read
-			// that finds the end needs no larger buffer.
-			size = st.Size() + 1
+			// that finds the end needs no larger buffer; capped
+			// first, as a sparse file can claim any size up to
+			// the largest int64, where adding one overflows.
+			size = min(st.Size(), limit) + 1
 		}
 	}
-	b := make([]byte, 0, min(size, limit+1))
+	b := make([]byte, 0, size)
 	for int64(len(b)) <= limit {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
