@@ -179,8 +179,6 @@ func (d FS) join(op, name string) (string, error) {
 	return filepath.Join(d.Dir, filepath.FromSlash(name)), nil
 }
 
-// open opens full. When root is set, a link must lead inside root, and
-// errors name shown rather than full.
 // statted is an open file that answers Stat from the Fstat open already
 // made: a loader reading thousands of files asks each for its size.
 type statted struct {
@@ -190,6 +188,9 @@ type statted struct {
 
 func (f statted) Stat() (fs.FileInfo, error) { return f.st, nil }
 
+// open opens full and returns the Fstat it checked the file with. When
+// root is set, a link must lead inside root, and errors name shown rather
+// than full.
 func open(full, root, shown string) (*os.File, fs.FileInfo, error) {
 	if shown == "" {
 		shown = full
