@@ -341,7 +341,8 @@ func addEnumFlag(cmd *cobra.Command, p *string, name, short, def, usage string, 
 
 // formatSlip explains an -o given to a command that writes no file, as the
 // older releases had it for --format: "list -o json" is a usage error that
-// suggests "--format json".
+// suggests "--format json". It suggests only a format the command accepts
+// ("brief -o md" gets --format markdown, not the md brief would refuse).
 func formatSlip(cmd *cobra.Command, args []string, err error) error {
 	e, ok := errors.AsType[*pflag.NotExistError](err)
 	if !ok || cmd == nil || cmd.Flags().Lookup("format") == nil || !strings.HasPrefix(e.GetSpecifiedShortnames(), "o") || e.GetSpecifiedName() != "o" {
@@ -353,8 +354,33 @@ func formatSlip(cmd *cobra.Command, args []string, err error) error {
 			value = args[i+1]
 		}
 	}
-	if value == "" || strings.HasPrefix(value, "-") {
-		value = "FORMAT"
+	const slip = "%s writes to standard output and has no -o, which names an output file in the commands that write one; "
+	format, ok := cmd.Flags().Lookup("format").Value.(*enumFlag)
+	if !ok {
+		return usagef(slip+"for a format use --format", cmd.CommandPath())
 	}
-	return usagef("%s writes to standard output and has no -o, which names an output file in the commands that write one; for a format use --format %s", cmd.CommandPath(), value)
+	if name, ok := formatNamed(format.allowed, value); ok {
+		return usagef(slip+"for a format use --format %s", cmd.CommandPath(), name)
+	}
+	// Otherwise the accepted formats are listed; a value that looks like
+	// a file name was meant as one, and the shell can write it.
+	formats := strings.Join(format.allowed, "|")
+	if strings.ContainsAny(value, "./"+string(filepath.Separator)) {
+		return usagef(slip+"for a format use --format {%s}, and to save the output redirect it: > %s", cmd.CommandPath(), formats, value)
+	}
+	return usagef(slip+"for a format use --format {%s}", cmd.CommandPath(), formats)
+}
+
+// formatAliases are the short names people type for a format, as file
+// extensions spell them.
+var formatAliases = map[string]string{"md": "markdown", "yml": "yaml", "txt": "text", "htm": "html"}
+
+// formatNamed gives the format in allowed that v names, in any case or by
+// a common alias, so that a suggestion is always one the command accepts.
+func formatNamed(allowed []string, v string) (string, bool) {
+	v = strings.ToLower(v)
+	if a, ok := formatAliases[v]; ok {
+		v = a
+	}
+	return v, slices.Contains(allowed, v)
 }
