@@ -47,7 +47,7 @@ and evidence. With --git, also list the commits that changed the item's file
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Git, "git", false, "also list the commits that changed the item's file")
-	addFormatFlag(cmd, &opts.Format, "text", "json")
+	addFormatFlag(cmd, &opts.Format, "text", "json", "yaml")
 	return cmd
 }
 

@@ -50,8 +50,10 @@ func addSinceFlag(cmd *cobra.Command, p *string, usage string) {
 }
 
 // checkSince checks --since as every command reads it: a YYYY-MM-DD date
-// no later than the date the command reports on (date, from asOfFlag or
-// today). An empty value is the command's default and always good.
+// before the date the command reports on (date, from asOfFlag or today).
+// The window is after since and up to date, so since equal to date is
+// refused too: its window is always empty. An empty value is the
+// command's default and always good.
 func checkSince(since, asOfFlag, date string) error {
 	if since == "" {
 		return nil
@@ -59,10 +61,13 @@ func checkSince(since, asOfFlag, date string) error {
 	if _, err := query.ParseDate(since); err != nil {
 		return usagef("--since: %v", err)
 	}
-	if since > date {
+	if since >= date {
 		on := "today (" + date + ")"
 		if asOfFlag != "" {
 			on = "--as-of " + date
+		}
+		if since == date {
+			return usagef("--since %s is the same day as %s, so the window (the days after --since, up to that day) is empty: give an earlier --since, or a later --as-of", since, on)
 		}
 		return usagef("--since %s is after %s, so nothing could have moved since then: give an earlier --since, or a later --as-of", since, on)
 	}

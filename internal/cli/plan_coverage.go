@@ -71,7 +71,7 @@ total}}.`,
 			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "markdown", "csv")
+	addFormatFlag(cmd, &opts.Format, "table", "tsv", "json", "yaml", "markdown", "csv")
 	return cmd
 }
 

@@ -60,7 +60,7 @@ func Main(args []string, ios *iostreams.IOStreams, v version.Info) int {
 // tuneGC trades memory for speed up to a soft limit. A run on the real
 // dataset allocates a few MB and should not pay for collections; a run on a
 // very large dataset should stay within a few hundred MB (measured with
-// bench/run.sh: 100,000 items in about 260 MB). GOGC and GOMEMLIMIT, when
+// bench/run.sh: `validate` on 100,000 items peaks at about 250 MB). GOGC and GOMEMLIMIT, when
 // set, win.
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {

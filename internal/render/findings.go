@@ -89,15 +89,24 @@ func findingsGitHub(w io.Writer, r Report) error {
 		case finding.Notice:
 			level = "notice"
 		}
-		props := "file=" + sanitize.WorkflowProperty(f.Path)
-		if f.Line > 0 {
-			props += fmt.Sprintf(",line=%d,col=%d", f.Line, f.Column)
+		props, msg := "", f.Message
+		if sanitize.Path(f.Path) == f.Path {
+			props = "file=" + sanitize.WorkflowProperty(f.Path) + ","
+			if f.Line > 0 {
+				props += fmt.Sprintf("line=%d,col=%d,", f.Line, f.Column)
+			}
+		} else {
+			// A path that holds control, bidirectional or other unprintable characters
+			// would point the annotation at whichever file it reads
+			// as once they are dropped, perhaps a real one: no file
+			// then, and the path quoted in the message instead.
+			msg = sanitize.Path(f.Path) + ": " + msg
 		}
-		props += ",title=" + sanitize.WorkflowProperty(f.Rule)
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, props, sanitize.WorkflowData(f.Message)); err != nil {
+		props += "title=" + sanitize.WorkflowProperty(f.Rule)
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, props, sanitize.WorkflowData(msg)); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, sanitize.Line(r.Summary()))
+	_, err := fmt.Fprintln(w, sanitize.WorkflowLine(r.Summary()))
 	return err
 }

@@ -71,6 +71,26 @@ func TestFindingsGitHub(t *testing.T) {
 	}
 }
 
+// TestFindingsGitHubHostilePath: a path with a bidirectional override reads
+// as another file once the override is dropped, perhaps a real one. The
+// annotation then names no file (it must not land on the wrong one) and
+// the message carries the path quoted; a dataset folder named like a
+// workflow command cannot start the summary line.
+func TestFindingsGitHubHostilePath(t *testing.T) {
+	r := Report{Dataset: "::warning title=x::forged", Items: 1, Errors: 1, Findings: []finding.Finding{
+		{Path: "d/items/AR-01\u202e.yaml", Line: 3, Column: 5, Rule: "duplicate-id", Severity: finding.Error, Message: "id AR-01 is already used by d/items/AR-01.yaml"},
+	}}
+	var b strings.Builder
+	if err := findingsGitHub(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error title=duplicate-id::\"d/items/AR-01\\u202e.yaml\": id AR-01 is already used by d/items/AR-01.yaml\n" +
+		"strategy: ::warning title=x::forged: checked 1 item; 1 error, 0 warnings\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
 func TestJSON(t *testing.T) {
 	var b strings.Builder
 	if err := JSON(&b, report()); err != nil {

@@ -256,7 +256,7 @@ func plural(n int, one, many string) string {
 }
 
 func newChanges(s *dataset.Set, asOf, since string, statusName func(string) string) changes {
-	c := changes{Since: since, Heading: "What changed since " + prose.Date(since)}
+	c := changes{Since: since, Heading: "What changed after " + prose.Date(since)}
 	if since == "" {
 		var err error
 		if since, err = query.Add(asOf, changesWindow, -1); err != nil {

@@ -366,7 +366,7 @@ func TestChangesSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := h.String()
-	if want := `<h2 id="changes">What changed since 1 December 2024</h2>`; !strings.Contains(page, want) {
+	if want := `<h2 id="changes">What changed after 1 December 2024</h2>`; !strings.Contains(page, want) {
 		t.Errorf("HTML report lacks %q", want)
 	}
 	_, rows, ok := tableByID(t, page, "changes-table")
@@ -387,7 +387,7 @@ func TestChangesSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"\n## What changed since 1 December 2024\n",
+		"\n## What changed after 1 December 2024\n",
 		"Progress recorded after 2024-12-01 and on or before 2025-06-01",
 		"\n| 2025-03-01 | ",
 	} {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"math"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -44,6 +45,9 @@ func TestReadAtMost(t *testing.T) {
 		{"grew past the limit since Stat", 10, 500, 501},
 		{"shrank since Stat", 4000, 5000, 1000},
 		{"size unknown", 0, 5000, 1000},
+		// A sparse file can claim the largest size there is.
+		{"claims the largest size", math.MaxInt64, 500, 501},
+		{"claims the largest size, under the limit", math.MaxInt64, 5000, 1000},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := ReadAtMost(lying{bytes.NewReader(body), tc.size}, tc.limit)

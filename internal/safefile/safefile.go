@@ -79,11 +79,13 @@ func ReadAtMost(f fs.File, limit int64) ([]byte, error) {
 		}
 		if st.Mode().IsRegular() && st.Size() > 0 {
 			// One byte more than the file holds, so that the read
-			// that finds the end needs no larger buffer.
-			size = st.Size() + 1
+			// that finds the end needs no larger buffer; capped
+			// first, as a sparse file can claim any size up to
+			// the largest int64, where adding one overflows.
+			size = min(st.Size(), limit) + 1
 		}
 	}
-	b := make([]byte, 0, min(size, limit+1))
+	b := make([]byte, 0, size)
 	for int64(len(b)) <= limit {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
@@ -177,8 +179,6 @@ func (d FS) join(op, name string) (string, error) {
 	return filepath.Join(d.Dir, filepath.FromSlash(name)), nil
 }
 
-// open opens full. When root is set, a link must lead inside root, and
-// errors name shown rather than full.
 // statted is an open file that answers Stat from the Fstat open already
 // made: a loader reading thousands of files asks each for its size.
 type statted struct {
@@ -188,6 +188,9 @@ type statted struct {
 
 func (f statted) Stat() (fs.FileInfo, error) { return f.st, nil }
 
+// open opens full and returns the Fstat it checked the file with. When
+// root is set, a link must lead inside root, and errors name shown rather
+// than full.
 func open(full, root, shown string) (*os.File, fs.FileInfo, error) {
 	if shown == "" {
 		shown = full

@@ -190,6 +190,17 @@ var (
 // annotation and the log show the text to a reviewer as a terminal would.
 func WorkflowData(s string) string { return workflowData.Replace(Text(s)) }
 
+// WorkflowLine returns s as one plain line of a GitHub Actions log: [Line],
+// and a line that would begin with :: (read as a workflow command, for
+// instance from a dataset folder named so) is prefixed so that it does not.
+func WorkflowLine(s string) string {
+	s = Line(s)
+	if strings.HasPrefix(strings.TrimSpace(s), "::") {
+		return "strategy: " + s
+	}
+	return s
+}
+
 // WorkflowProperty returns s safe as a property value of a GitHub Actions
 // workflow command (::error file=VALUE,title=VALUE::…), [Text] first as for
 // [WorkflowData].

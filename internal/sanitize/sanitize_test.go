@@ -144,6 +144,20 @@ func TestLineFlattensEveryBreak(t *testing.T) {
 // TestWorkflowEscapes checks GitHub's rules for workflow commands: a
 // message escapes %, CR and LF; a property also : and , so that a value can
 // neither end the command nor add a property of its own.
+func TestWorkflowLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"data: checked 1 item":       "data: checked 1 item",
+		"::error::forged: checked":   "strategy: ::error::forged: checked",
+		"  ::error::forged":          "strategy:   ::error::forged",
+		"two\nlines":                 "two lines",
+		"a :: in the middle is fine": "a :: in the middle is fine",
+	} {
+		if got := WorkflowLine(in); got != want {
+			t.Errorf("WorkflowLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestWorkflowEscapes(t *testing.T) {
 	data, prop := WorkflowData, WorkflowProperty
 	tests := []struct {
