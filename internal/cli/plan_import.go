@@ -3,6 +3,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -39,8 +42,9 @@ func newCmdPlanImport(f *Factory) *cobra.Command {
 		Use:   "import --csv FILE --org NAME [flags]",
 		Short: "Turn a spreadsheet of local actions into a plan file",
 		Long: `Read a spreadsheet saved as CSV, one local action per row under a header
-row, and write it as a plan file. Columns are found by their header, in any
-case and order; other columns are ignored:
+row, and write it as a plan file; --csv - reads it from standard input.
+Columns are found by their header, in any case and order; other columns
+are ignored:
 
   local action (or action, title)     required
   national ids (or national id(s))    required: one or more, such as
@@ -84,6 +88,10 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
   $ strategy plan import --csv actions.csv --org "Example Borough Council" \
       --map "Lead officer=owner,National strategy link=serves" -o plan.yaml
 
+  # a spreadsheet converted by another tool, read from standard input
+  $ xlsx2csv mapping.xlsx | strategy plan import --csv - \
+      --org "Example Borough Council" -o plan.yaml
+
   # an ICS's, with its title and where it is published
   $ strategy plan import --csv ics.csv --org "Example ICS" --type integrated-care-system \
       --title "Workforce plan" --url https://example.org/plan -o ics.yaml`,
@@ -107,7 +115,7 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.CSV, "csv", "", "read the actions from `FILE`, a CSV with a header row")
+	fl.StringVar(&opts.CSV, "csv", "", "read the actions from `FILE`, a CSV with a header row (- for standard input)")
 	fl.StringVar(&opts.Org, "org", "", "the organisation's `NAME`, as it publishes it")
 	addEnumFlag(cmd, &opts.Type, "type", "", "local-authority", "the organisation's type", plan.OrgTypes...)
 	fl.StringVar(&opts.Title, "title", "", "the plan's `TITLE` (default: \"<NAME> workforce plan\")")
@@ -129,7 +137,7 @@ func planImportRun(opts *planImportOptions) error {
 	if err != nil {
 		return err
 	}
-	src, err := readCSV(opts.CSV)
+	src, err := readCSV(opts.CSV, opts.IO.In)
 	if err != nil {
 		return err
 	}
@@ -145,7 +153,10 @@ func planImportRun(opts *planImportOptions) error {
 		Organisation: plan.Organisation{Name: strings.TrimSpace(opts.Org), Type: opts.Type},
 		Title:        title, URL: opts.URL, Date: date,
 	}
-	display := filepath.ToSlash(filepath.Clean(opts.CSV))
+	display, source := filepath.ToSlash(filepath.Clean(opts.CSV)), filepath.Base(opts.CSV)
+	if opts.CSV == stdinCSV {
+		display, source = "stdin", "standard input"
+	}
 	columns, _ := plan.ParseColumnMap(opts.Map) // checked before the run
 	res := plan.ImportCSVMapped(src, display, p, s, columns)
 	errOut := opts.IO.ErrOut
@@ -168,18 +179,36 @@ func planImportRun(opts *planImportOptions) error {
 		SchemaRef: schemaRef(opts.Schema, opts.Output),
 		Comment: []string{
 			"",
-			fmt.Sprintf("Imported from %s by 'strategy plan import'.", filepath.Base(opts.CSV)),
+			fmt.Sprintf("Imported from %s by 'strategy plan import'.", source),
 			"Check it with 'strategy plan check', see its reach with 'strategy plan coverage'.",
 		},
 	})
 	return writePlan(opts.Factory, s, out, opts.Output, opts.Force)
 }
 
-// readCSV reads a spreadsheet, refusing one larger than a plan may be.
-func readCSV(name string) ([]byte, error) {
+// stdinCSV is the --csv value that reads standard input, so that a
+// spreadsheet can be piped in: a pipe named by path (/dev/stdin, <(...)) is
+// refused like any other, as it could block the command.
+const stdinCSV = "-"
+
+// readCSV reads a spreadsheet from the file name, or from in when name is
+// stdinCSV, refusing one larger than a plan may be.
+func readCSV(name string, in io.Reader) ([]byte, error) {
+	if name == stdinCSV {
+		src, err := io.ReadAll(io.LimitReader(in, plan.MaxFileSize+1))
+		if err != nil {
+			return nil, fmt.Errorf("csv from standard input: %w", fserr.Bare(err))
+		}
+		return checkCSVSize(src, "from standard input")
+	}
 	// A FIFO or device named by mistake is refused, not waited on.
 	f, err := safefile.Open(name)
 	if err != nil {
+		// Stat follows /dev/stdin and /dev/fd/N to the pipe itself,
+		// without opening it, where safefile's link resolution fails.
+		if st, serr := os.Stat(name); serr == nil && st.Mode()&fs.ModeNamedPipe != 0 {
+			return nil, fmt.Errorf("csv %s: is a pipe, and a pipe named as a file is not read (it could block the command); use --csv - to read standard input", name)
+		}
 		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}
 	defer f.Close()
@@ -190,8 +219,12 @@ func readCSV(name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("csv %s: %w", name, fserr.Bare(err))
 	}
+	return checkCSVSize(src, name)
+}
+
+func checkCSVSize(src []byte, shown string) ([]byte, error) {
 	if len(src) > plan.MaxFileSize {
-		return nil, fmt.Errorf("csv %s: larger than %d MiB, more than a plan may hold; split it", name, plan.MaxFileSize>>20)
+		return nil, fmt.Errorf("csv %s: larger than %d MiB, more than a plan may hold; split it", shown, plan.MaxFileSize>>20)
 	}
 	return src, nil
 }
