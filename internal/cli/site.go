@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -51,8 +52,10 @@ adds sitemap.xml, which needs absolute URLs.
 
 The same dataset and day give the same bytes: STRATEGY_TODAY pins the day.
 The site is built in a new folder beside DIR and then renamed into place,
-so DIR is never half written. An existing DIR is replaced only when it is
-empty or holds a site written before; --force replaces any folder.`,
+so DIR is never half written; Ctrl-C stops the build, removes that folder
+and leaves DIR as it was (exit 3). An existing DIR is replaced only when it
+is empty or holds a site written before, checked again just before the
+swap; --force replaces any folder.`,
 		Example: `  # build the site into public/
   $ strategy site -o public
 
@@ -63,7 +66,7 @@ empty or holds a site written before; --force replaces any folder.`,
   $ strategy site -o public --plans plans/`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return siteRun(opts)
+			return siteRun(cmd.Context(), opts)
 		},
 	}
 	addOutputFileFlag(cmd, &opts.Output, "write the site into the folder `DIR` (required)")
@@ -76,7 +79,7 @@ empty or holds a site written before; --force replaces any folder.`,
 	return cmd
 }
 
-func siteRun(opts *siteOptions) error {
+func siteRun(ctx context.Context, opts *siteOptions) error {
 	if opts.Output == "" || opts.Output == "-" {
 		return usagef("site needs -o DIR: the folder to write the site into")
 	}
@@ -96,8 +99,12 @@ func siteRun(opts *siteOptions) error {
 		}
 	}
 	// Each page goes to disk as it is rendered: memory holds the dataset
-	// and one page, not the site.
-	n, err := site.Write(s, site.Options{AsOf: date, BaseURL: base, Plans: plans}, opts.Output, opts.Force)
+	// and one page, not the site. That takes seconds on a large dataset;
+	// Ctrl-C then stops it between two files and removes the unfinished
+	// folder (exit 3, as any run that could not finish).
+	ctx, stop := interruptible(ctx)
+	defer stop()
+	n, err := site.Write(ctx, s, site.Options{AsOf: date, BaseURL: base, Plans: plans}, opts.Output, opts.Force)
 	if errors.Is(err, site.ErrNotSite) {
 		return usagef("%v", err)
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -67,7 +68,7 @@ func write(t testing.TB, s *dataset.Set, o Options, dir string) int {
 	if o.AsOf == "" {
 		o.AsOf = today
 	}
-	n, err := Write(s, o, dir, false)
+	n, err := Write(t.Context(), s, o, dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,7 +427,7 @@ func TestWriteIsSafe(t *testing.T) {
 	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(s, o, dir, false); !errors.Is(err, ErrNotSite) {
+	if _, err := Write(t.Context(), s, o, dir, false); !errors.Is(err, ErrNotSite) {
 		t.Fatalf("writing over a folder of other files: %v", err)
 	}
 	if b, err := os.ReadFile(keep); err != nil || string(b) != "mine" {
@@ -435,7 +436,7 @@ func TestWriteIsSafe(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 		t.Errorf("a refused write left files beside the folder: %v", entries)
 	}
-	if _, err := Write(s, o, dir, true); err != nil {
+	if _, err := Write(t.Context(), s, o, dir, true); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(keep); !errors.Is(err, fs.ErrNotExist) {
@@ -450,7 +451,7 @@ func TestWriteIsSafe(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
-	if _, err := Write(s, o, file, true); err == nil {
+	if _, err := Write(t.Context(), s, o, file, true); err == nil {
 		t.Errorf("writing over a file succeeded")
 	}
 }
@@ -502,7 +503,7 @@ func TestWriteFailsWhole(t *testing.T) {
 	}
 	for name, fill := range fills {
 		for _, target := range []string{dir, fresh} {
-			_, err := replace(target, false, fill)
+			_, err := replace(t.Context(), target, false, fill)
 			if err == nil {
 				t.Fatalf("%s: writing %s succeeded", name, target)
 			}
@@ -522,6 +523,145 @@ func TestWriteFailsWhole(t *testing.T) {
 		}
 		if len(entries) != 1 || entries[0].Name() != "public" {
 			t.Errorf("%s: left beside the site: %v", name, entries)
+		}
+	}
+}
+
+// midway passes each file on to sink and runs do once, after n files: the
+// world changing while a build is half done.
+type midway struct {
+	sink Sink
+	n    int
+	do   func()
+}
+
+func (m *midway) Put(path string, data []byte) error {
+	if m.n == 0 && m.do != nil {
+		m.do()
+		m.do = nil
+	}
+	m.n--
+	return m.sink.Put(path, data)
+}
+
+// beside lists what is in parent, where only the site's own folder may be
+// left once a write is over.
+func beside(t *testing.T, parent string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// TestWriteStopsWhenCancelled: a build cancelled halfway (Ctrl-C) leaves the
+// site written before as it was, creates no new folder, removes its
+// unfinished one, and says nothing was written and why it stopped.
+func TestWriteStopsWhenCancelled(t *testing.T) {
+	s := load(t, "../../testdata/example")
+	o := Options{AsOf: today}
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	write(t, s, o, dir)
+	before := tree(t, dir)
+	files := len(before) - 1
+	for _, target := range []string{dir, filepath.Join(parent, "fresh")} {
+		ctx, cancel := context.WithCancelCause(t.Context())
+		stop := errors.New("interrupt signal received")
+		m := &midway{n: files / 2, do: func() { cancel(stop) }}
+		_, err := replace(ctx, target, false, func(sink Sink) error {
+			m.sink = sink
+			return buildChecked(s, o, m)
+		})
+		cancel(nil)
+		if !errors.Is(err, stop) || !strings.Contains(err.Error(), "nothing was written to "+target) {
+			t.Errorf("%s: err = %v, want one that says the build was stopped and nothing written", target, err)
+		}
+		// m.n counts down once a file, to -1 at the one that cancels,
+		// which must be the last.
+		if m.n < -1 {
+			t.Errorf("%s: the build went on for %d files after it was cancelled", target, -1-m.n)
+		}
+	}
+	if !sameTree(tree(t, dir), before) {
+		t.Errorf("the site written before was changed")
+	}
+	if got := beside(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("left beside the site: %v", got)
+	}
+
+	// Cancelled before it starts, through Write: nothing at all is made.
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := Write(ctx, s, o, filepath.Join(parent, "fresh"), false); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled Write: err = %v", err)
+	}
+	if got := beside(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("a cancelled Write left %v", got)
+	}
+}
+
+// TestWriteLooksAgainBeforeSwap: a folder that stops being replaceable while
+// the site is built (someone's file put in it, and no Marker) is not thrown
+// away by the swap. Without --force the build is refused at the end and the
+// file kept, whether the folder was empty, a site, or not there at the
+// start; --force replaces it as asked.
+func TestWriteLooksAgainBeforeSwap(t *testing.T) {
+	s := load(t, "../../testdata/example")
+	o := Options{AsOf: today}
+	starts := map[string]func(t *testing.T, dir string){
+		"empty folder": func(t *testing.T, dir string) {
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"a site":  func(t *testing.T, dir string) { write(t, s, o, dir) },
+		"nothing": func(t *testing.T, dir string) {},
+	}
+	for name, start := range starts {
+		for _, force := range []bool{false, true} {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "public")
+			start(t, dir)
+			notes := filepath.Join(dir, "notes.txt")
+			add := func() {
+				if err := os.Remove(filepath.Join(dir, Marker)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					t.Fatal(err)
+				}
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(notes, []byte("mine"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := replace(t.Context(), dir, force, func(sink Sink) error {
+				return buildChecked(s, o, &midway{sink: sink, n: 5, do: add})
+			})
+			b, readErr := os.ReadFile(notes)
+			if force {
+				if err != nil {
+					t.Errorf("%s, --force: %v", name, err)
+				}
+				if !errors.Is(readErr, fs.ErrNotExist) {
+					t.Errorf("%s, --force: the folder was not replaced whole: %v", name, readErr)
+				}
+			} else {
+				if !errors.Is(err, ErrNotSite) || !strings.Contains(err.Error(), "changed while the site was built") {
+					t.Errorf("%s: err = %v, want a refusal that says the folder changed", name, err)
+				}
+				if readErr != nil || string(b) != "mine" {
+					t.Errorf("%s: the file added during the build was lost: %q %v", name, b, readErr)
+				}
+			}
+			if got := beside(t, parent); !slices.Equal(got, []string{"public"}) {
+				t.Errorf("%s, force %v: left beside the site: %v", name, force, got)
+			}
 		}
 	}
 }
@@ -574,7 +714,7 @@ func TestUnsafeIDRefused(t *testing.T) {
 		t.Errorf("the refused build put %d files", len(site.Files))
 	}
 	parent := t.TempDir()
-	if _, err := Write(s, Options{AsOf: today}, filepath.Join(parent, "public"), false); err == nil || !strings.Contains(err.Error(), "cannot name a page") {
+	if _, err := Write(t.Context(), s, Options{AsOf: today}, filepath.Join(parent, "public"), false); err == nil || !strings.Contains(err.Error(), "cannot name a page") {
 		t.Errorf("err = %v", err)
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 0 {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,21 +26,23 @@ var ErrNotSite = errors.New("not a site written by strategy site")
 // checks s, then puts each file into a new folder beside dir as it is
 // rendered, then swaps that folder in with renames. An existing dir is
 // replaced only when it is empty, holds a site written before (its Marker
-// file), or force is set; otherwise nothing is written. On any failure dir
-// is as it was and the new folder is removed. Write returns how many files
-// the site has, the Marker included.
-func Write(s *dataset.Set, o Options, dir string, force bool) (int, error) {
+// file), or force is set, both before the build and again just before the
+// swap; otherwise nothing is written. Cancelling ctx stops the build
+// between two files, before the swap. On any failure dir is as it was and
+// the new folder is removed. Write returns how many files the site has, the
+// Marker included.
+func Write(ctx context.Context, s *dataset.Set, o Options, dir string, force bool) (int, error) {
 	o, err := check(s, o)
 	if err != nil {
 		return 0, err
 	}
-	return replace(dir, force, func(sink Sink) error { return buildChecked(s, o, sink) })
+	return replace(ctx, dir, force, func(sink Sink) error { return buildChecked(s, o, sink) })
 }
 
 // replace fills a new folder beside dir through fill, adds the Marker, and
 // swaps the folder in. Errors of the file system say which folder could not
 // be written; fill's own errors are returned as they are.
-func replace(dir string, force bool, fill func(Sink) error) (int, error) {
+func replace(ctx context.Context, dir string, force bool, fill func(Sink) error) (int, error) {
 	// The folder beside dir must be a real one: "." or "site/.." name a
 	// folder whose parent and name only the absolute path tells.
 	shown := dir
@@ -51,18 +54,10 @@ func replace(dir string, force bool, fill func(Sink) error) (int, error) {
 	if filepath.Dir(dir) == dir {
 		return 0, failed(fmt.Errorf("%s is the root of the file system; choose a folder inside it", shown))
 	}
-	old, err := os.Lstat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		old = nil
-	case err != nil:
-		return 0, failed(err)
-	case !old.IsDir():
-		return 0, failed(fmt.Errorf("%s exists and is not a folder; choose another -o, or remove it", shown))
-	case !force:
-		if err := replaceable(dir, shown); err != nil {
-			return 0, err
-		}
+	// Refused now, a folder costs no build; it is looked at again before
+	// the swap, as the build takes seconds on a large dataset.
+	if _, err := target(dir, shown, force, failed); err != nil {
+		return 0, err
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -76,14 +71,26 @@ func replace(dir string, force bool, fill func(Sink) error) (int, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return 0, failed(err)
 	}
-	f := &folder{root: tmp, failed: failed, dirs: map[string]bool{".": true}, files: map[string]bool{}}
+	f := &folder{ctx: ctx, shown: shown, root: tmp, failed: failed, dirs: map[string]bool{".": true}, files: map[string]bool{}}
 	if err := fill(f); err != nil {
 		return 0, err
 	}
 	if err := f.Put(Marker, []byte(markerText)); err != nil {
 		return 0, err
 	}
-	if old == nil {
+	exists, err := target(dir, shown, force, failed)
+	if errors.Is(err, ErrNotSite) {
+		return 0, fmt.Errorf("%s changed while the site was built, and nothing was written: %w", shown, err)
+	}
+	if err != nil {
+		return 0, err
+	}
+	// The last moment to stop: past it the swap is two renames, too quick
+	// to be worth leaving half done.
+	if err := f.stopped(); err != nil {
+		return 0, err
+	}
+	if !exists {
 		if err := os.Rename(tmp, dir); err != nil {
 			return 0, failed(err)
 		}
@@ -113,8 +120,32 @@ func replace(dir string, force bool, fill func(Sink) error) (int, error) {
 	return len(f.files), nil
 }
 
+// target says whether dir exists, and refuses it when it is not a folder,
+// or, without force, not one that may be replaced.
+func target(dir, shown string, force bool, failed func(error) error) (exists bool, err error) {
+	st, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, failed(err)
+	case !st.IsDir():
+		return false, failed(fmt.Errorf("%s exists and is not a folder; choose another -o, or remove it", shown))
+	case !force:
+		if err := replaceable(dir, shown); err != nil {
+			if errors.Is(err, ErrNotSite) {
+				return false, err
+			}
+			return false, failed(err)
+		}
+	}
+	return true, nil
+}
+
 // folder is the Sink that writes each file under root as it comes.
 type folder struct {
+	ctx    context.Context // cancelled: stop before the next file
+	shown  string          // dir as the user gave it, for messages
 	root   string
 	failed func(error) error
 	dirs   map[string]bool // folders made so far, to spare a system call per file
@@ -122,6 +153,9 @@ type folder struct {
 }
 
 func (f *folder) Put(p string, data []byte) error {
+	if err := f.stopped(); err != nil {
+		return err
+	}
 	// The builder's paths come from checked ids; this keeps any other
 	// inside the new folder all the same.
 	if !fs.ValidPath(p) || p == "." {
@@ -138,6 +172,15 @@ func (f *folder) Put(p string, data []byte) error {
 	}
 	f.files[p] = true
 	return nil
+}
+
+// stopped says why the build must stop, once its context is cancelled: by
+// Ctrl-C, say, whose cause then names the signal.
+func (f *folder) stopped() error {
+	if f.ctx.Err() == nil {
+		return nil
+	}
+	return fmt.Errorf("the site was stopped before it was finished (%w): nothing was written to %s; run the command again to build it", context.Cause(f.ctx), f.shown)
 }
 
 // replaceable says whether dir may be replaced without --force.
