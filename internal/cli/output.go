@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -37,13 +38,17 @@ type outputFlag struct {
 func (o *outputFlag) String() string { return *o.value }
 func (o *outputFlag) Type() string   { return "string" }
 func (o *outputFlag) Set(v string) error {
+	// In any case: "-o HTML" is the same slip, and a file called HTML
+	// would collide with html on macOS and Windows.
 	if f := o.cmd.Flags().Lookup("format"); f != nil {
-		if format, ok := f.Value.(*enumFlag); ok && slices.Contains(format.allowed, v) {
-			return fmt.Errorf("-o names the output file, not its format: use --format %s (or -o ./%s for a file called %s)", v, v, v)
+		if format, ok := f.Value.(*enumFlag); ok {
+			if i := slices.IndexFunc(format.allowed, func(a string) bool { return strings.EqualFold(a, v) }); i >= 0 {
+				return fmt.Errorf("-o names the output file, not its format: use --format %s (or -o ./%s for a file called %s)", format.allowed[i], v, v)
+			}
 		}
 	}
-	if slices.Contains(o.exts, v) {
-		return fmt.Errorf("-o names the output file, and %s is what %s writes, not a name: write -o NAME.%s (or -o ./%s for a file called %s)", v, o.cmd.CommandPath(), v, v, v)
+	if i := slices.IndexFunc(o.exts, func(e string) bool { return strings.EqualFold(e, v) }); i >= 0 {
+		return fmt.Errorf("-o names the output file, and %s is what %s writes, not a name: write -o NAME.%s (or -o ./%s for a file called %s)", o.exts[i], o.cmd.CommandPath(), o.exts[i], v, v)
 	}
 	*o.value = v
 	return nil
