@@ -260,7 +260,8 @@ func (w *writer) sinceHeading() string {
 	if w.o.Actor == "" && w.o.Theme == "" && w.s.Strategy != nil && w.o.Since == w.s.Strategy.Published {
 		return fmt.Sprintf("Since launch on %s", w.o.Since)
 	}
-	return fmt.Sprintf("Since %s", w.o.Since)
+	// The window opens after the day named, as the line below it says.
+	return fmt.Sprintf("After %s", w.o.Since)
 }
 
 // item names an item by id and title, as a reader needs it.

@@ -87,7 +87,7 @@ func TestDefaultSince(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := b.Sections[2].Heading; got != "Since 2025-04-18" {
+	if got := b.Sections[2].Heading; got != "After 2025-04-18" {
 		t.Errorf("heading %q, want three months before as-of", got)
 	}
 	// TR-01 completed on 2025-05-01, inside the window.
