@@ -102,7 +102,7 @@ func siteRun(ctx context.Context, opts *siteOptions) error {
 	// and one page, not the site. That takes seconds on a large dataset;
 	// Ctrl-C then stops it between two files and removes the unfinished
 	// folder (exit 3, as any run that could not finish).
-	ctx, stop := interruptible(ctx)
+	ctx, stop := interruptible(ctx, opts.IO.ErrOut, "stopping: removing the unfinished site; nothing will be written")
 	defer stop()
 	n, err := site.Write(ctx, s, site.Options{AsOf: date, BaseURL: base, Plans: plans}, opts.Output, opts.Force)
 	if errors.Is(err, site.ErrNotSite) {

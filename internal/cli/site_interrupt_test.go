@@ -67,6 +67,10 @@ func TestSiteInterrupted(t *testing.T) {
 					if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 						t.Fatal(err)
 					}
+					// A second signal, as an impatient second Ctrl-C,
+					// must not kill the cleanup halfway.
+					time.Sleep(time.Millisecond)
+					_ = cmd.Process.Signal(syscall.SIGTERM)
 					signalled = true
 				}
 			}
@@ -79,7 +83,7 @@ func TestSiteInterrupted(t *testing.T) {
 		if !errors.As(waitErr, &exit) || exit.ExitCode() != cli.ExitFailure {
 			t.Fatalf("interrupted: %v, want exit %d; stderr:\n%s", waitErr, cli.ExitFailure, stderr.String())
 		}
-		if msg := stderr.String(); !strings.Contains(msg, "nothing was written to "+out) || !strings.Contains(msg, "terminated") {
+		if msg := stderr.String(); !strings.Contains(msg, "nothing was written to "+out) || !strings.Contains(msg, "terminated") || !strings.Contains(msg, "stopping: removing the unfinished site") {
 			t.Errorf("the message does not say the build was stopped and nothing written:\n%s", msg)
 		}
 		entries, err := os.ReadDir(parent)
