@@ -133,6 +133,9 @@ spreadsheet and import again. Exits 1 then, as 'plan check' does.`,
 }
 
 func planImportRun(opts *planImportOptions) error {
+	if opts.CSV == stdinCSV && opts.IO.IsStdinTTY() {
+		return usagef("--csv - reads the spreadsheet from standard input, which is a terminal here: pipe it in (xlsx2csv plan.xlsx | strategy plan import --csv - ...), or give --csv FILE")
+	}
 	s, err := loadForReport(opts.Factory, needProse)
 	if err != nil {
 		return err

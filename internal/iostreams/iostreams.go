@@ -19,6 +19,7 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	stdoutTTY bool
+	stdinTTY  bool
 	width     int
 }
 
@@ -38,6 +39,7 @@ func System() *IOStreams {
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdoutTTY: tty,
+		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		width:     width,
 	}
 }
@@ -53,6 +55,13 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 
 // SetStdoutTTY overrides terminal detection, for tests.
 func (s *IOStreams) SetStdoutTTY(tty bool) { s.stdoutTTY = tty }
+
+// IsStdinTTY reports whether stdin is a terminal: a command that reads its
+// input there would wait, silently, for someone to type it.
+func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
+
+// SetStdinTTY overrides terminal detection, for tests.
+func (s *IOStreams) SetStdinTTY(tty bool) { s.stdinTTY = tty }
 
 // TerminalWidth returns the terminal's width, or 100 when unknown.
 func (s *IOStreams) TerminalWidth() int {
