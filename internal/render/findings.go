@@ -100,7 +100,11 @@ func findingsGitHub(w io.Writer, r Report) error {
 			// would point the annotation at whichever file it reads
 			// as once they are dropped, perhaps a real one: no file
 			// then, and the path quoted in the message instead.
-			msg = sanitize.Path(f.Path) + ": " + msg
+			where := sanitize.Path(f.Path)
+			if f.Line > 0 {
+				where += fmt.Sprintf(":%d:%d", f.Line, f.Column)
+			}
+			msg = where + ": " + msg
 		}
 		props += "title=" + sanitize.WorkflowProperty(f.Rule)
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, props, sanitize.WorkflowData(msg)); err != nil {

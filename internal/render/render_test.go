@@ -84,7 +84,7 @@ func TestFindingsGitHubHostilePath(t *testing.T) {
 	if err := findingsGitHub(&b, r); err != nil {
 		t.Fatal(err)
 	}
-	want := "::error title=duplicate-id::\"d/items/AR-01\\u202e.yaml\": id AR-01 is already used by d/items/AR-01.yaml\n" +
+	want := "::error title=duplicate-id::\"d/items/AR-01\\u202e.yaml\":3:5: id AR-01 is already used by d/items/AR-01.yaml\n" +
 		"strategy: ::warning title=x::forged: checked 1 item; 1 error, 0 warnings\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)

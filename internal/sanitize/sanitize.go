@@ -193,8 +193,10 @@ func WorkflowData(s string) string { return workflowData.Replace(Text(s)) }
 // WorkflowLine returns s as one plain line of a GitHub Actions log: [Line],
 // and a line that would begin with :: (read as a workflow command, for
 // instance from a dataset folder named so) is prefixed so that it does not.
+// The runner also reads the older ##[command] form anywhere in a line, so
+// that is broken up too.
 func WorkflowLine(s string) string {
-	s = Line(s)
+	s = strings.ReplaceAll(Line(s), "##[", "# #[")
 	if strings.HasPrefix(strings.TrimSpace(s), "::") {
 		return "strategy: " + s
 	}

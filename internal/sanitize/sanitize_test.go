@@ -151,6 +151,7 @@ func TestWorkflowLine(t *testing.T) {
 		"  ::error::forged":          "strategy:   ::error::forged",
 		"two\nlines":                 "two lines",
 		"a :: in the middle is fine": "a :: in the middle is fine",
+		"d ##[error]x: checked":      "d # #[error]x: checked",
 	} {
 		if got := WorkflowLine(in); got != want {
 			t.Errorf("WorkflowLine(%q) = %q, want %q", in, got, want)
