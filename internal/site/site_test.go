@@ -652,7 +652,7 @@ func TestWriteLooksAgainBeforeSwap(t *testing.T) {
 					t.Errorf("%s, --force: the folder was not replaced whole: %v", name, readErr)
 				}
 			} else {
-				if !errors.Is(err, ErrNotSite) || !strings.Contains(err.Error(), "changed while the site was built") {
+				if !errors.Is(err, ErrChanged) || errors.Is(err, ErrNotSite) || !strings.Contains(err.Error(), "changed while the site was built") {
 					t.Errorf("%s: err = %v, want a refusal that says the folder changed", name, err)
 				}
 				if readErr != nil || string(b) != "mine" {

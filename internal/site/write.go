@@ -22,6 +22,10 @@ const markerText = "This folder was written by `strategy site`; the next build r
 // ErrNotSite refuses to replace a folder that is neither empty nor a site.
 var ErrNotSite = errors.New("not a site written by strategy site")
 
+// ErrChanged refuses to replace a folder that stopped being replaceable
+// while the site was built.
+var ErrChanged = errors.New("the target folder changed while the site was built")
+
 // Write builds the site for s straight into dir, whole or not at all: it
 // checks s, then puts each file into a new folder beside dir as it is
 // rendered, then swaps that folder in with renames. An existing dir is
@@ -80,7 +84,9 @@ func replace(ctx context.Context, dir string, force bool, fill func(Sink) error)
 	}
 	exists, err := target(dir, shown, force, failed)
 	if errors.Is(err, ErrNotSite) {
-		return 0, fmt.Errorf("%s changed while the site was built, and nothing was written: %w", shown, err)
+		// Not a usage error: the command line was right when the build
+		// began. The run could not finish, and says why.
+		return 0, fmt.Errorf("%w, and nothing was written: %v", ErrChanged, err)
 	}
 	if err != nil {
 		return 0, err
