@@ -2,6 +2,8 @@ package cli
 
 import (
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -53,15 +55,16 @@ https links are made; anything else in the data is shown as text.
 row per item per date, with what moved and the evidence; --since DATE starts
 it after that date instead (as in 'strategy brief'), and its heading says so.
 
-The file -o names is written whole or not at all.`,
+The file -o names is written whole or not at all; a name ending in .md or
+.markdown gets Markdown unless --format says otherwise.`,
 		Example: `  # the report as a web page
   $ strategy report -o report.html
 
   # as it stood at the one-year mark
   $ strategy report --as-of 2025-07-18 -o report-2025.html
 
-  # Markdown for the wiki
-  $ strategy report --format markdown -o PROGRESS.md
+  # Markdown for the wiki (the .md name is enough)
+  $ strategy report -o PROGRESS.md
 
   # what changed since the last board meeting, not in the last 90 days
   $ strategy report --since 2025-09-01 -o report.html
@@ -70,6 +73,11 @@ The file -o names is written whole or not at all.`,
   $ strategy report --plans plans/ -o report.html`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// "-o PROGRESS.md" means Markdown: a page of HTML in a
+			// file named .md would surprise whoever opens it.
+			if !cmd.Flags().Changed("format") && markdownName(opts.Output) {
+				opts.Format = "markdown"
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -84,6 +92,12 @@ The file -o names is written whole or not at all.`,
 	cmd.Flags().StringSliceVar(&opts.Plans, "plans", nil, "add how the local plans in `FILE|DIR` cover the national items (repeatable, or comma-separated)")
 	_ = cmd.MarkFlagFilename("plans", "yaml", "yml")
 	return cmd
+}
+
+// markdownName reports whether a file name says Markdown.
+func markdownName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
 }
 
 func reportRun(opts *reportOptions) error {

@@ -20,6 +20,11 @@ func TestNewCmdReport(t *testing.T) {
 		{args: []string{"-o", "r.html", "--as-of", "2025-07-18"}, want: reportOptions{Format: "html", Output: "r.html", AsOf: "2025-07-18"}},
 		{args: []string{"--format", "markdown", "--output", "-"}, want: reportOptions{Format: "markdown", Output: "-"}},
 		{args: []string{"--since", "2025-09-01"}, want: reportOptions{Format: "html", Since: "2025-09-01"}},
+		// A Markdown file name means Markdown, unless --format says otherwise.
+		{args: []string{"-o", "PROGRESS.md"}, want: reportOptions{Format: "markdown", Output: "PROGRESS.md"}},
+		{args: []string{"-o", "notes/Board.Markdown"}, want: reportOptions{Format: "markdown", Output: "notes/Board.Markdown"}},
+		{args: []string{"-o", "PROGRESS.md", "--format", "html"}, want: reportOptions{Format: "html", Output: "PROGRESS.md"}},
+		{args: []string{"-o", "md.html"}, want: reportOptions{Format: "html", Output: "md.html"}},
 		{args: []string{"--plans", "a.yaml,plans/", "--plans", "b.yaml"}, want: reportOptions{Format: "html", Plans: []string{"a.yaml", "plans/", "b.yaml"}}},
 		{args: []string{"--format", "json"}, wantErr: `invalid argument "json" for "--format" flag: valid values are {html|markdown}`},
 	}
