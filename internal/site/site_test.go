@@ -473,16 +473,24 @@ func (f *failAfter) Put(path string, data []byte) error {
 	return f.sink.Put(path, data)
 }
 
-// TestWriteFailsWhole: when writing stops partway, whether the build fails
-// or the file system does, the site written before is untouched, a new
-// folder is not created, and no temporary folder is left beside either.
-func TestWriteFailsWhole(t *testing.T) {
+// writtenSite writes the example's site into public/ in a new folder, for
+// tests of what a later build does to it: the dataset and options, the
+// folder, the site's path, and its files as written.
+func writtenSite(t *testing.T) (*dataset.Set, Options, string, string, map[string]string) {
+	t.Helper()
 	s := load(t, "../../testdata/example")
 	o := Options{AsOf: today}
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "public")
 	write(t, s, o, dir)
-	before := tree(t, dir)
+	return s, o, parent, dir, tree(t, dir)
+}
+
+// TestWriteFailsWhole: when writing stops partway, whether the build fails
+// or the file system does, the site written before is untouched, a new
+// folder is not created, and no temporary folder is left beside either.
+func TestWriteFailsWhole(t *testing.T) {
+	s, o, parent, dir, before := writtenSite(t)
 	files := len(before) - 1
 	if files < 20 {
 		t.Fatalf("the example site has only %d files", files)
@@ -563,12 +571,7 @@ func beside(t *testing.T, parent string) []string {
 // site written before as it was, creates no new folder, removes its
 // unfinished one, and says nothing was written and why it stopped.
 func TestWriteStopsWhenCancelled(t *testing.T) {
-	s := load(t, "../../testdata/example")
-	o := Options{AsOf: today}
-	parent := t.TempDir()
-	dir := filepath.Join(parent, "public")
-	write(t, s, o, dir)
-	before := tree(t, dir)
+	s, o, parent, dir, before := writtenSite(t)
 	files := len(before) - 1
 	for _, target := range []string{dir, filepath.Join(parent, "fresh")} {
 		ctx, cancel := context.WithCancelCause(t.Context())
